@@ -44,12 +44,21 @@ export const redFlagSchema = z.object({
   id,
   /** The article's words. */
   text,
-  /** How the skill says it in a question or in advice ("pijn die uitstraalt tot onder de knie"). */
+  /**
+   * How the skill says it in a question or in advice: a lower-case noun phrase that fits both
+   * "Heb je last van {spoken}?" and "Bij {spoken}: ..." ("pijn die uitstraalt naar je been, tot onder de knie").
+   */
   spoken: text,
 });
 
 export const articleSchema = z.object({
-  source: z.object({ title: text, publisher: text, date: text }),
+  source: z.object({
+    title: text,
+    publisher: text,
+    date: text,
+    /** The article's lead paragraph under the title. */
+    summary: text.optional(),
+  }),
   disclaimer: z.object({
     /** One sentence at launch: no medical advice, call the GP when in doubt. */
     short: text,
@@ -59,7 +68,17 @@ export const articleSchema = z.object({
   intro: z.array(text).min(1),
   whatIs: z.array(text).min(1),
   kinds: z.array(z.object({ id, name: text, description: text })).length(3),
-  places: z.array(z.object({ id, name: text, description: text })).length(3),
+  places: z
+    .array(
+      z.object({
+        id,
+        name: text,
+        /** The article's aside after the name ("meest voorkomend"). */
+        note: text.optional(),
+        description: text,
+      }),
+    )
+    .length(3),
   causes: z.object({
     common: z.object({ share: text, heading: text, items: z.array(text).min(1) }),
     lessCommon: z.object({
