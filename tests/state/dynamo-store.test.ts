@@ -1,0 +1,225 @@
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
+import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createDynamoClient } from '../../lambda/src/state/dynamo-client.js';
+import { UserStateStore } from '../../lambda/src/state/dynamo-store.js';
+import type { RoutinePosition, UserState } from '../../lambda/src/state/user-state.js';
+import { type RunningDynalite, startDynalite } from '../support/dynalite.js';
+
+let db: RunningDynalite;
+let clock = new Date('2025-06-01T10:00:00Z');
+let store: UserStateStore;
+let userCount = 0;
+
+function newUserId(): string {
+  userCount += 1;
+  return `amzn1.ask.account.test-${userCount}`;
+}
+
+function position(exerciseIndex: number, updatedAt: string): RoutinePosition {
+  return {
+    exerciseIds: ['knie-naar-borst', 'kat-koe', 'brug'],
+    exerciseIndex,
+    turnIndex: 0,
+    kind: 'routine',
+    updatedAt,
+  };
+}
+
+function withSessions(state: UserState, extra: number): UserState {
+  return { ...state, progress: { ...state.progress, sessionsDone: state.progress.sessionsDone + extra } };
+}
+
+async function rawItem(userId: string) {
+  const { Item } = await db.client.send(
+    new GetItemCommand({ TableName: db.tableName, Key: { userId: { S: userId } }, ConsistentRead: true }),
+  );
+  return Item;
+}
+
+beforeAll(async () => {
+  db = await startDynalite();
+});
+
+afterAll(async () => {
+  await db.stop();
+});
+
+beforeEach(() => {
+  clock = new Date('2025-06-01T10:00:00Z');
+  store = new UserStateStore({ client: db.client, tableName: db.tableName, now: () => clock });
+  db.resetCalls();
+});
+
+describe('UserStateStore against the DynamoDB API', () => {
+  it('gives a new user a fresh state, saves it and reads back what was saved', async () => {
+    const userId = newUserId();
+    const loaded = await store.load(userId);
+    expect(loaded.version).toBe(0);
+
+    const changed = { ...loaded, disclaimerHeard: true, position: position(1, clock.toISOString()) };
+    const saved = await store.save(userId, changed, loaded);
+    expect(saved.version).toBe(1);
+
+    const again = await store.load(userId);
+    expect(again).toEqual(saved);
+    expect(again.position?.exerciseIndex).toBe(1);
+  });
+
+  it('uses one read to load and one write to save when nobody else writes', async () => {
+    const userId = newUserId();
+    const loaded = await store.load(userId);
+    await store.save(userId, { ...loaded, disclaimerHeard: true }, loaded);
+    expect(db.calls()).toEqual({ GetItem: 1, PutItem: 1 });
+  });
+
+  it('does not let a second first write overwrite the first one', async () => {
+    const userId = newUserId();
+    const empty = await store.load(userId);
+    await store.save(
+      userId,
+      { ...empty, disclaimerHeard: true, position: position(2, clock.toISOString()) },
+      empty,
+    );
+    // Another device that also saw no item saves afterwards.
+    const other = await store.save(userId, withSessions(empty, 1), empty);
+
+    expect(other.version).toBe(2);
+    const stored = await store.load(userId);
+    expect(stored.disclaimerHeard).toBe(true);
+    expect(stored.position?.exerciseIndex).toBe(2);
+    expect(stored.progress.sessionsDone).toBe(1);
+  });
+
+  it('merges two sessions that saved from the same version: counters add up, the newest position wins', async () => {
+    const userId = newUserId();
+    const first = await store.load(userId);
+    const base = await store.save(userId, withSessions(first, 2), first);
+
+    const kitchen = { ...withSessions(base, 1), position: position(1, '2025-06-01T10:05:00.000Z') };
+    const bedroom = { ...withSessions(base, 2), position: position(2, '2025-06-01T10:07:00.000Z') };
+    await store.save(userId, bedroom, base);
+    db.resetCalls();
+    const saved = await store.save(userId, kitchen, base);
+
+    expect(db.calls()).toEqual({ PutItem: 2, GetItem: 1 });
+    expect(saved.version).toBe(3);
+    const stored = await store.load(userId);
+    expect(stored.progress.sessionsDone).toBe(5);
+    expect(stored.position?.exerciseIndex).toBe(2);
+    expect(stored).toEqual(saved);
+  });
+
+  it('does not bring back data deleted by another session in the meantime', async () => {
+    const userId = newUserId();
+    const first = await store.load(userId);
+    const base = await store.save(userId, first, first);
+    await store.delete(userId);
+
+    const afterDelete = await store.save(userId, withSessions(base, 1), base);
+    expect(afterDelete.version).toBe(0);
+    expect(await rawItem(userId)).toBeUndefined();
+  });
+
+  it('deletes everything about a user, and deleting twice or deleting nothing is fine', async () => {
+    const userId = newUserId();
+    const loaded = await store.load(userId);
+    await store.save(userId, { ...loaded, disclaimerHeard: true }, loaded);
+
+    await store.delete(userId);
+    await expect(store.delete(userId)).resolves.toBeUndefined();
+    await expect(store.delete(newUserId())).resolves.toBeUndefined();
+    expect(await rawItem(userId)).toBeUndefined();
+    expect((await store.load(userId)).disclaimerHeard).toBe(false);
+  });
+
+  it('reads a corrupted item as defaults without throwing, and can overwrite it', async () => {
+    const userId = newUserId();
+    await db.client.send(
+      new PutItemCommand({
+        TableName: db.tableName,
+        Item: { userId: { S: userId }, state: { S: '{not json' } },
+      }),
+    );
+    const loaded = await store.load(userId);
+    expect(loaded.disclaimerHeard).toBe(false);
+    expect(loaded.position).toBeNull();
+
+    const saved = await store.save(userId, { ...loaded, disclaimerHeard: true }, loaded);
+    expect(saved.version).toBe(1);
+    expect((await store.load(userId)).disclaimerHeard).toBe(true);
+  });
+
+  it('keeps the valid fields of an item with missing or wrong fields', async () => {
+    const userId = newUserId();
+    const partial = { disclaimerHeard: true, progress: { sessionsDone: 'veel' }, preferences: null };
+    await db.client.send(
+      new PutItemCommand({
+        TableName: db.tableName,
+        Item: { userId: { S: userId }, version: { N: '7' }, state: { S: JSON.stringify(partial) } },
+      }),
+    );
+    const loaded = await store.load(userId);
+    expect(loaded).toMatchObject({ version: 7, disclaimerHeard: true });
+    expect(loaded.progress.sessionsDone).toBe(0);
+    expect(loaded.preferences.speechRate).toBe('normal');
+    expect((await store.save(userId, withSessions(loaded, 1), loaded)).version).toBe(8);
+  });
+
+  it('writes the TTL as epoch seconds about 13 months after the last use', async () => {
+    const userId = newUserId();
+    const loaded = await store.load(userId);
+    clock = new Date('2025-07-15T08:00:00Z');
+    await store.save(userId, { ...loaded, disclaimerHeard: true }, loaded);
+
+    const expiresAt = Number((await rawItem(userId))?.expiresAt?.N);
+    const daysAhead = (expiresAt - clock.getTime() / 1000) / 86_400;
+    expect(Number.isInteger(expiresAt)).toBe(true);
+    expect(daysAhead).toBeGreaterThan(390);
+    expect(daysAhead).toBeLessThan(400);
+  });
+});
+
+describe('UserStateStore when the database does not answer', () => {
+  let hanging: Server;
+  const sockets = new Set<Socket>();
+
+  beforeAll(async () => {
+    // Accepts connections and never answers, like a database that hangs.
+    hanging = createServer((socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    });
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+  });
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => hanging.close(() => resolve()));
+  });
+
+  it('gives up on a hanging database within 3.5 s, leaving Alexa time to answer', async () => {
+    const { port } = hanging.address() as AddressInfo;
+    const client = createDynamoClient({ DYNAMODB_ENDPOINT: `http://127.0.0.1:${port}` });
+    const hangingStore = new UserStateStore({ client, tableName: 'rug-coach-users' });
+    const started = Date.now();
+    await expect(hangingStore.load('amzn1.ask.account.hanging')).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(3500);
+    client.destroy();
+  });
+
+  it('fails fast when nothing listens on the port', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+
+    const client = createDynamoClient({ DYNAMODB_ENDPOINT: `http://127.0.0.1:${port}` });
+    const closedStore = new UserStateStore({ client, tableName: 'rug-coach-users' });
+    const started = Date.now();
+    await expect(closedStore.load('amzn1.ask.account.closed')).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(1000);
+    client.destroy();
+  });
+});
