@@ -1,0 +1,27 @@
+/** The exercise coach: exercises from the article as spoken turns with timed holds, and routine navigation. */
+export {
+  adjustHold,
+  holdFor,
+  holdSpeech,
+  maxHoldExtraSeconds,
+  type PreferenceChange,
+  setSpeechRate,
+} from './hold.js';
+export {
+  currentStep,
+  currentTurn,
+  exerciseNameAt,
+  nextPosition,
+  type Prompted,
+  painStop,
+  pauseSpeech,
+  previousPosition,
+  restartPosition,
+  resumeOffer,
+  resumeStep,
+  routineFor,
+  routineOrder,
+  suggestExercise,
+} from './routine.js';
+export { planFor, safetyNotice, spokenName, turnsFor } from './turns.js';
+export type { CoachPreferences, CoachProgress, CoachStep, RoutinePosition, Side, Turn } from './types.js';

@@ -1,0 +1,188 @@
+import { exerciseById } from '../content/article.js';
+import type { Exercise } from '../content/schema.js';
+import { join, type Speech, say } from '../speech/ssml.js';
+import { coachText, fill } from './text.js';
+import { spokenName, turnsFor } from './turns.js';
+import type { CoachPreferences, CoachProgress, CoachStep, RoutinePosition, Turn } from './types.js';
+
+/**
+ * The routine's order: gentle mobility lying down first (knie naar borst, then bekkenkanteling from the
+ * same position), then kat-koe on hands and knees, then the brug, which asks more strength once the back
+ * is warm, and the hamstring stretch last, lying down again, to end calmly.
+ */
+export const routineOrder: readonly string[] = [
+  'knie-naar-borst',
+  'bekkenkanteling',
+  'kat-koe',
+  'brug',
+  'hamstrings',
+];
+
+const nav = coachText.navigation;
+
+/** A new position: one exercise ("vraag rug coach naar de brug") or the whole routine, from an exercise on. */
+export function routineFor(kind: 'single' | 'routine', exerciseId?: string): RoutinePosition {
+  if (kind === 'single') {
+    return { exerciseIds: [exerciseId ?? suggestExercise()], exerciseIndex: 0, turnIndex: 0, kind };
+  }
+  const start = exerciseId === undefined ? 0 : Math.max(0, routineOrder.indexOf(exerciseId));
+  return { exerciseIds: [...routineOrder], exerciseIndex: start, turnIndex: 0, kind };
+}
+
+/** "een oefening": an exercise from the routine, picked by the seed (say, the day), the first without one. */
+export function suggestExercise(seed = 0): string {
+  const index = Math.abs(Math.trunc(Number.isFinite(seed) ? seed : 0)) % routineOrder.length;
+  return routineOrder[index] ?? 'knie-naar-borst';
+}
+
+function exerciseAt(position: RoutinePosition, index = position.exerciseIndex): Exercise | undefined {
+  const id = position.exerciseIds[index];
+  return id === undefined ? undefined : exerciseById(id);
+}
+
+/** The exercise the position is in, as a name in a sentence ("de brug"), or undefined for a stale position. */
+export function exerciseNameAt(position: RoutinePosition): string | undefined {
+  const exercise = exerciseAt(position);
+  return exercise ? spokenName(exercise) : undefined;
+}
+
+/** The index of the next exercise the article has, after `from` (stored positions may hold old ids). */
+function nextKnownIndex(position: RoutinePosition, from: number, direction: 1 | -1): number | undefined {
+  for (let i = from + direction; i >= 0 && i < position.exerciseIds.length; i += direction) {
+    if (exerciseAt(position, i)) return i;
+  }
+  return undefined;
+}
+
+/**
+ * The turn the position points at; "herhaal" and "ga verder" say it again. A turn index beyond the end
+ * (the hold changed, so the exercise has fewer turns now) means its last turn. Undefined when the
+ * position names no exercise the article has.
+ */
+export function currentTurn(
+  position: RoutinePosition,
+  prefs: CoachPreferences,
+  progress?: CoachProgress,
+): Turn | undefined {
+  const exercise = exerciseAt(position);
+  if (!exercise) return undefined;
+  const turns = turnsFor(exercise, prefs, progress);
+  const turn = turns[Math.min(Math.max(0, position.turnIndex), turns.length - 1)];
+  if (!turn) return undefined;
+  const lastExercise = nextKnownIndex(position, position.exerciseIndex, 1) === undefined;
+  return { ...turn, isLastOfRoutine: turn.isLastOfExercise && lastExercise };
+}
+
+function stepAt<P extends RoutinePosition>(
+  position: P,
+  prefs: CoachPreferences,
+  progress: CoachProgress | undefined,
+  lead: Speech,
+): CoachStep<P> {
+  const turn = currentTurn(position, prefs, progress);
+  if (!turn) return { done: true, speech: join(nav.routineDone) };
+  return { done: false, position, turn, speech: join(lead, turn.speech), reprompt: turn.reprompt };
+}
+
+/** The step at the position itself, with no lead-in: to start, or to say a turn again. */
+export function currentStep<P extends RoutinePosition>(
+  position: P,
+  prefs: CoachPreferences,
+  progress?: CoachProgress,
+): CoachStep<P> {
+  return stepAt(position, prefs, progress, []);
+}
+
+/** "volgende": the next turn of this exercise, else the next exercise, else done (with its praise). */
+export function nextPosition<P extends RoutinePosition>(
+  position: P,
+  prefs: CoachPreferences,
+  progress?: CoachProgress,
+): CoachStep<P> {
+  const exercise = exerciseAt(position);
+  if (exercise) {
+    const turns = turnsFor(exercise, prefs, progress);
+    if (position.turnIndex + 1 < turns.length) {
+      return stepAt({ ...position, turnIndex: position.turnIndex + 1 }, prefs, progress, []);
+    }
+  }
+  const next = nextKnownIndex(position, position.exerciseIndex, 1);
+  const following = next === undefined ? undefined : exerciseAt(position, next);
+  if (next !== undefined && following) {
+    const lead = [say(fill(nav.nextExercise, { name: spokenName(following) }))];
+    return stepAt({ ...position, exerciseIndex: next, turnIndex: 0 }, prefs, progress, lead);
+  }
+  if (position.kind === 'single' && exercise) {
+    return { done: true, speech: [say(fill(nav.exerciseDone, { name: spokenName(exercise) }))] };
+  }
+  return { done: true, speech: [say(nav.routineDone)] };
+}
+
+/** "vorige": the turn before, in this exercise or at the end of the one before; the first turn stays. */
+export function previousPosition<P extends RoutinePosition>(
+  position: P,
+  prefs: CoachPreferences,
+  progress?: CoachProgress,
+): CoachStep<P> {
+  const exercise = exerciseAt(position);
+  if (exercise && position.turnIndex > 0) {
+    const last = turnsFor(exercise, prefs, progress).length - 1;
+    return stepAt({ ...position, turnIndex: Math.min(position.turnIndex, last) - 1 }, prefs, progress, []);
+  }
+  const previous = nextKnownIndex(position, position.exerciseIndex, -1);
+  const before = previous === undefined ? undefined : exerciseAt(position, previous);
+  if (previous !== undefined && before) {
+    const last = turnsFor(before, prefs, progress).length - 1;
+    return stepAt({ ...position, exerciseIndex: previous, turnIndex: last }, prefs, progress, []);
+  }
+  return stepAt({ ...position, turnIndex: 0 }, prefs, progress, [say(nav.atFirstStep)]);
+}
+
+/** "opnieuw": the current exercise from its first turn. */
+export function restartPosition<P extends RoutinePosition>(
+  position: P,
+  prefs: CoachPreferences,
+  progress?: CoachProgress,
+): CoachStep<P> {
+  return stepAt({ ...position, turnIndex: 0 }, prefs, progress, [say(nav.restart)]);
+}
+
+/** "ga verder": the saved turn again, introduced with where the user was. */
+export function resumeStep<P extends RoutinePosition>(
+  position: P,
+  prefs: CoachPreferences,
+  progress?: CoachProgress,
+): CoachStep<P> {
+  const exercise = exerciseAt(position);
+  const turn = currentTurn(position, prefs, progress);
+  const lead =
+    exercise && turn
+      ? [say(fill(nav.resume, { name: spokenName(exercise), stepLabel: turn.stepLabel }))]
+      : [];
+  return stepAt(position, prefs, progress, lead);
+}
+
+export interface Prompted {
+  speech: Speech;
+  reprompt: Speech;
+}
+
+/** "pauze": the position is kept; the handler saves it. */
+export function pauseSpeech(): Prompted {
+  return { speech: [say(nav.pause)], reprompt: [say(nav.pauseReprompt)] };
+}
+
+/** At launch: "Vorige keer was je bij de brug. Zullen we daar verdergaan?", or undefined for a stale position. */
+export function resumeOffer(position: RoutinePosition): Prompted | undefined {
+  const name = exerciseNameAt(position);
+  if (name === undefined) return undefined;
+  return {
+    speech: [say(fill(nav.resumeOffer, { name }))],
+    reprompt: [say(fill(nav.resumeOfferReprompt, { name }))],
+  };
+}
+
+/** "het doet pijn": stop, never force, and offer the questions about the GP. */
+export function painStop(): Prompted {
+  return { speech: [say(nav.painStop)], reprompt: [say(nav.painStopReprompt)] };
+}
