@@ -1,0 +1,408 @@
+import { appointmentFlags, directFlags, type UrgentLevel } from './criteria.js';
+
+/**
+ * Recognises the article's twelve "when to see the GP" criteria in free Dutch (the AMAZON.SearchQuery
+ * slot). It is deliberately eager: when a phrase could be read two ways it takes the more urgent
+ * reading, and when it recognises nothing (or only denied symptoms) it answers 'unknown', which makes
+ * the skill ask the questionnaire. It never concludes that nothing is wrong.
+ */
+export type SymptomClass =
+  | {
+      readonly level: UrgentLevel;
+      /** The first matching criterion in the article's order. */
+      readonly flagId: string;
+      /** Every matching criterion of that level, in the article's order (`flagId` first). */
+      readonly flagIds: readonly string[];
+    }
+  | { readonly level: 'unknown' };
+
+interface SymptomPattern {
+  readonly flag: string;
+  readonly re: RegExp;
+  /** The pattern itself says "not" ("ik voel mijn voet niet"): a "niet" inside it is the symptom. */
+  readonly inherent?: boolean;
+  /** A verb that can be denied right after it ("het tintelt niet", "het straalt niet uit"). */
+  readonly deniedAfter?: boolean;
+  /** Extra check on the match, for words with a second meaning ("in veel gevallen", "ik ben 50 jaar"). */
+  readonly accept?: (match: RegExpExecArray, before: readonly string[], after: readonly string[]) => boolean;
+}
+
+/** Lower case, no diacritics, no apostrophes ('s nachts → s nachts, m'n → mn), words split by one space. */
+export function normaliseUtterance(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['‘’`´]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** "Ik weet het niet" and "geen idee" express doubt, not denial: they must not negate a symptom. */
+function markDoubt(text: string): string {
+  return ` ${text} `
+    .replace(/ (?:ik )?weet (?:ik |het |dat )*(?:niet|nie) /g, ' onzeker ')
+    .replace(/ (?:geen|weinig) idee /g, ' onzeker ')
+    .replace(/ niet (?:zo )?zeker /g, ' onzeker ')
+    .trim();
+}
+
+const negationWords = new Set(['geen', 'niet', 'nooit', 'zonder', 'nergens']);
+/** Words that end the clause a negation belongs to, looking backwards from a symptom. */
+const clauseBreaks = new Set([
+  'maar',
+  'en',
+  'of',
+  'want',
+  'alleen',
+  'wel',
+  'dus',
+  'omdat',
+  'terwijl',
+  'toch',
+  'misschien',
+  'onzeker',
+  'denk',
+  'geloof',
+  'behalve',
+  'soms',
+]);
+const negationWindow = 3;
+
+function deniedBefore(before: readonly string[]): boolean {
+  for (let i = before.length - 1; i >= Math.max(0, before.length - negationWindow); i--) {
+    const word = before[i] ?? '';
+    if (negationWords.has(word)) return true;
+    if (clauseBreaks.has(word)) return false;
+  }
+  return false;
+}
+
+// Word groups, on normalised text.
+const legBelowKnee = [
+  'been',
+  'benen',
+  'kuit',
+  'kuiten',
+  'voet',
+  'voeten',
+  'tenen',
+  'teen',
+  'enkels',
+  '(?:mijn|mn|m|de|je|zijn|haar|linker|rechter) enkel',
+  'onderbeen',
+  'onderbenen',
+  'scheen',
+  'schenen',
+  'scheenbeen',
+  'hiel',
+  'hielen',
+  'voetzool',
+  'voetzolen',
+  'knie',
+  'knieen',
+  'knieholte',
+  'knieholtes',
+].join('|');
+const painWords =
+  '\\w*pijn\\w*|zeer|\\w*stra+l\\w*|trek\\w*|getrokken|schiet\\w*|geschoten|steek\\w*|stekend\\w*';
+const towards = 'in|naar|tot|door|langs|richting|onder|aan';
+const activities = [
+  'werken',
+  'werk',
+  'lopen',
+  'wandelen',
+  'zitten',
+  'staan',
+  'bukken',
+  'fietsen',
+  'sporten',
+  'tillen',
+  'autorijden',
+  'rijden',
+  'auto',
+  'traplopen',
+  'trap',
+  'aankleden',
+  'douchen',
+  'huishouden',
+  'bewegen',
+  'opstaan',
+  'liggen',
+  'draaien',
+  'buigen',
+  'spelen',
+  'boodschappen',
+  'doen',
+  'sokken',
+  'schoenen',
+  'bed',
+  'school',
+  'koken',
+  'schoonmaken',
+  'rechtop',
+  'normaal',
+].join('|');
+const unable =
+  '(?:kan|kon|kun|kunnen|lukt|lukte)(?: \\w+){0,3}? (?:niet|nauwelijks|amper|moeilijk|slecht|geen)';
+
+const numberWords: Record<string, number> = {
+  een: 1,
+  twee: 2,
+  drie: 3,
+  vier: 4,
+  vijf: 5,
+  zes: 6,
+  zeven: 7,
+  acht: 8,
+  negen: 9,
+  tien: 10,
+  elf: 11,
+  twaalf: 12,
+  anderhalf: 1.5,
+  anderhalve: 1.5,
+};
+/** Quantities that are vague but mean "several": read as long enough (the more urgent reading). */
+const manyWords = new Set(['meerdere', 'aantal', 'veel', 'vele', 'wat']);
+/** Quantities that mean "a few": "een paar weken" may be under six weeks, so it is not recognised. */
+const fewWords = new Set(['paar', 'enkele']);
+
+/** "al 2 maanden", "langer dan zes weken", "al weken": a duration of six weeks or more, or vaguely long. */
+function longEnough(match: RegExpExecArray, before: readonly string[], after: readonly string[]): boolean {
+  const unit = match[2] ?? '';
+  // Matches are tried at every start, so "drie weken" is also seen as "weken": take the quantity back.
+  const previous = before[before.length - 1];
+  const quantity = match[1] ?? (previous !== undefined && isQuantity(previous) ? previous : undefined);
+  if (unit.startsWith('ja')) {
+    // "ik ben 50 jaar (oud)" is an age, not a duration.
+    const verb = before[before.length - (match[1] === undefined && quantity !== undefined ? 2 : 1)] ?? '';
+    // "dit jaar", "elk jaar" say when, not how long.
+    const when = ['dit', 'dat', 'het', 'elk', 'ieder', 'per', 'volgend'].includes(previous ?? '');
+    return after[0] !== 'oud' && !when && !['ben', 'is', 'word', 'wordt', 'was'].includes(verb);
+  }
+  if (quantity !== undefined && fewWords.has(quantity)) return unit === 'maanden';
+  if (quantity !== undefined && manyWords.has(quantity)) return true;
+  const amount = quantity === undefined ? undefined : (numberWords[quantity] ?? Number(quantity));
+  if (amount === undefined || Number.isNaN(amount)) return unit === 'weken' || unit === 'maanden';
+  const weeksPerUnit = unit.startsWith('maand') ? 4.3 : 1;
+  return amount * weeksPerUnit >= 6;
+}
+
+function isQuantity(word: string): boolean {
+  return /^\d+$/.test(word) || word in numberWords || fewWords.has(word) || manyWords.has(word);
+}
+
+/** "in veel gevallen" means "in many cases", "in slaap gevallen" is a limb that went numb. */
+function fellDown(_match: RegExpExecArray, before: readonly string[]): boolean {
+  const previous = before[before.length - 1] ?? '';
+  return ![
+    'slaap',
+    'veel',
+    'sommige',
+    'meeste',
+    'alle',
+    'zulke',
+    'ernstige',
+    'beide',
+    'die',
+    'deze',
+  ].includes(previous);
+}
+
+/** "ik viel van de trap af" is a fall, not weight loss. */
+function lostWeight(match: RegExpExecArray): boolean {
+  return !/\b(?:van|trap|ladder|fiets|stoel|paard|dak)\b/.test(match[0]);
+}
+
+const limbs = new Set([
+  ...legBelowKnee.split('|').filter((word) => /^[a-z]+$/.test(word)),
+  'enkel',
+  'arm',
+  'armen',
+  'hand',
+  'handen',
+  'vingers',
+  'bil',
+  'billen',
+  'dij',
+  'dijen',
+  'bovenbeen',
+]);
+
+/** "mijn voeten slapen", "in slaap gevallen", "valt in slaap": a limb going numb, not sleep. */
+function aboutSleep(_match: RegExpExecArray, before: readonly string[], after: readonly string[]): boolean {
+  const previous = before.slice(-2).join(' ');
+  return (
+    after[0] !== 'gevallen' &&
+    !/\b(?:valt|vallen|viel|vielen) in$/.test(previous) &&
+    !limbs.has(before[before.length - 1] ?? '')
+  );
+}
+
+const p = (flag: string, source: string, options: Omit<SymptomPattern, 'flag' | 're'> = {}) => ({
+  flag,
+  re: new RegExp(`\\b(?:${source})\\b`, 'g'),
+  ...options,
+});
+
+const patterns: readonly SymptomPattern[] = [
+  // Radiating into the leg. The article says "naar been (onder knie)"; a leg named without saying
+  // where (been, knie) is read as below the knee: for safety, the more urgent reading.
+  p('uitstralend-been', `(?:${painWords})(?: \\w+){0,4}? (?:${towards})(?: \\w+){0,2}? (?:${legBelowKnee})`),
+  p('uitstralend-been', `(?:${legBelowKnee})(?: \\w+){0,2}? (?:doet|doen)(?: \\w+){0,2}? (?:pijn|zeer)`),
+  p(
+    'uitstralend-been',
+    `(?:${legBelowKnee}) pijn|pijnlijke? (?:${legBelowKnee})|(?:been|kuit|voet|knie)pijn`,
+  ),
+
+  p(
+    'gevoelloos-tintelingen',
+    'tintel\\w*|getinteld|prikkel\\w*|prikt|prikken|prikkend\\w*|mierenkriebel\\w*|mieren|kriebel\\w*|' +
+      'gevoelloos\\w*|verdoofd\\w*|verdoving|doof|dove|slaapt|slapend\\w*|naalden|speldenprik\\w*',
+    { deniedAfter: true },
+  ),
+  p('gevoelloos-tintelingen', '(?:geen|minder|weinig|nauwelijks|amper) gevoel', { inherent: true }),
+  p('gevoelloos-tintelingen', '(?:raar|rare|vreemd|vreemde|gek|gekke|dof|doof|dood) gevoel'),
+  p(
+    'gevoelloos-tintelingen',
+    `(?:${legBelowKnee}|armen|handen|bil|billen|dij|dijen) (?:slapen|sliepen)|` +
+      'voel (?!me |mij |mezelf )(?:\\w+ ){0,3}?(?:niet|niks|niets|nauwelijks|amper)|' +
+      'voelt(?: \\w+){0,2}? (?:dood|doof|verdoofd|raar|vreemd|gek)|in slaap gevallen|' +
+      '(?:valt|vallen|viel|vielen)(?: \\w+){0,2}? in slaap',
+    { inherent: true },
+  ),
+
+  p(
+    'blaas-darm',
+    'blaas\\w*|plas|plassen|plast|plaste|plasje|geplast|urine\\w*|ontlasting|poep\\w*|gepoept|' +
+      'darm\\w*|stoelgang|incontinen\\w*|luier\\w*|in (?:mijn |mn |m |de |je )?broek|broek (?:is )?nat',
+  ),
+  p(
+    'blaas-darm',
+    `${unable}(?: \\w+){0,2}? (?:meer )?(?:plassen|poepen|ophouden|houden|naar de wc|naar het toilet)|` +
+      'haal (?:\\w+ ){0,2}?(?:wc|toilet) (?:niet|nauwelijks)|(?:wc|toilet) (?:niet|nauwelijks) (?:meer )?halen',
+    { inherent: true },
+  ),
+
+  p('koorts', 'koorts\\w*|verhoging|temperatuur|rilling\\w*|rillerig\\w*|(?:3[89]|4[0-2])(?: [0-9])? graden'),
+
+  p(
+    'gewichtsverlies',
+    'gewichtsverlies|afgevallen|afvallen|vermagerd|vermageren|magerder|mager geworden|dunner geworden|lichter geworden|' +
+      '(?:gewicht|kilo\\w*)(?: \\w+){0,3}? (?:kwijt|lichter|afgevallen|minder|verloren|eraf)|' +
+      '(?:verlies|verloor|verloren)(?: \\w+){0,3}? (?:gewicht|kilo\\w*)',
+  ),
+  p('gewichtsverlies', '(?:val|valt|vallen|viel|vielen)(?: \\w+){0,3}? af', { accept: lostWeight }),
+
+  p(
+    'ongeval',
+    'ongeluk\\w*|ongeval\\w*|verkeersongeluk\\w*|autoongeluk\\w*|gestruikeld|struikel\\w*|uitgegleden|' +
+      'uitglijden|gegleden|aangereden|aanrijding\\w*|botsing|gebotst|kop ?staart\\w*|whiplash|klap|smak|' +
+      'gestoten|valpartij|getackeld|van de trap',
+  ),
+  p('ongeval', 'gevallen', { accept: fellDown }),
+  p(
+    'ongeval',
+    '(?:een|de|mijn|mn|na|door|bij|die|flinke|harde|lelijke|zware) val|' +
+      '(?:val|viel|vielen)(?: \\w+){0,2}? (?:van|op|uit|tegen|over)',
+  ),
+
+  p('nachtpijn', 's nachts|snachts|nacht\\w*|vannacht|wakker|doorslapen|slapeloos\\w*'),
+  p('nachtpijn', 'slaap|slapen', { accept: aboutSleep }),
+  p('nachtpijn', `${unable}(?: \\w+){0,2}? (?:meer )?(?:slapen|doorslapen|in slaap)`, { inherent: true }),
+
+  p(
+    'langer-dan-zes-weken',
+    '(?:(\\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|anderhalve|anderhalf|' +
+      'paar|enkele|meerdere|aantal|veel|vele|wat) )?(weken|week|maanden|maand|jaren|jaar)',
+    { accept: longEnough },
+  ),
+  p(
+    'langer-dan-zes-weken',
+    'al (?:heel |zo |erg |best |vrij |zeer )?lang|langdurig\\w*|chronisch\\w*|aanhoud\\w*|' +
+      'wekenlang|maandenlang|jarenlang',
+  ),
+
+  p(
+    'erger',
+    'erger\\w*|verergert|verergerd|verergering|verergeren|slechter|verslechter\\w*|heviger|heftiger|' +
+      'pijnlijker|toenemend\\w*|toeneemt|neemt(?: \\w+){0,2}? toe|meer pijn|steeds (?:meer|harder|feller)',
+  ),
+
+  p('uitstralend', '\\w*stra+l\\w*', { deniedAfter: true }),
+  p(
+    'uitstralend',
+    '(?:schiet|schieten|schietende|trekt|trekken|trekkende|loopt|gaat|zakt)(?: \\w+){0,3}? ' +
+      '(?:door )?(?:naar|tot|richting|langs)',
+  ),
+
+  p(
+    'terugkerend',
+    'terugkomt|terugkomen|terugkeert|terugkerend\\w*|teruggekomen|(?:komt|kwam|kwamen|keert|is)(?: \\w+){0,3}? terug|' +
+      'telkens|alweer|opnieuw|steeds weer|keer op keer|(?:elke|iedere) keer|(?:elk|ieder) jaar|komt en gaat|' +
+      '(?:tweede|derde|vierde|vijfde|zoveelste) keer|(?:eerder|vaker|vaak|al eens)(?: \\w+){0,1}? gehad|' +
+      '(?:vaak|vaker|regelmatig|af en toe)(?: \\w+){0,2}? (?:last|pijn|rugpijn|rugklachten|klachten|spit)|' +
+      'weer (?:last|pijn|rugpijn|rugklachten|spit)|(?:heb|krijg)(?: ik)?(?: het)?(?: steeds)? weer',
+  ),
+
+  p(
+    'beperkend',
+    `${unable}(?: \\w+){0,3}? (?:${activities})|` +
+      `(?:kan|kon|kun|lukt|lukte)(?: \\w+){0,2}? (?:${activities})(?: \\w+){0,2}? (?:niet|nauwelijks|amper|moeilijk)|` +
+      `(?:${activities})(?: \\w+)? (?:lukt|lukte|gaat|ging)(?: \\w+)? (?:niet|nauwelijks|amper|moeilijk)|` +
+      `(?:kan|kon) (?:\\w+ )?(?:bijna |haast )?(?:niks|niets)|` +
+      'ziek ?gemeld|ziekgemeld|ziek thuis|thuis van (?:mijn |het )?werk|arbeidsongeschikt|beperk\\w*|' +
+      'belemmer\\w*|hinder\\w*|dagelijks leven|dagelijkse (?:leven|dingen|bezigheden|activiteiten)|moeite (?:met|om)|' +
+      'krom lopen|loop krom|lig (?:\\w+ ){0,3}?(?:op de bank|in bed|op bed)|' +
+      'kom (?:\\w+ ){0,2}?(?:bed|stoel|bank) (?:niet |nauwelijks |amper )?(?:meer )?(?:uit|af)|niet uit (?:mijn |mn |m )?bed',
+    { inherent: true },
+  ),
+];
+
+function words(text: string): string[] {
+  return text.split(' ').filter((word) => word.length > 0);
+}
+
+/** True when the pattern matches somewhere in the text without being denied ("geen koorts"). */
+function affirmed(pattern: SymptomPattern, text: string): boolean {
+  pattern.re.lastIndex = 0;
+  for (let match = pattern.re.exec(text); match !== null; match = pattern.re.exec(text)) {
+    // Try every start position, so that a denied match does not hide an affirmed one that overlaps it.
+    pattern.re.lastIndex = match.index + 1;
+    const before = words(text.slice(0, match.index));
+    const after = words(text.slice(match.index + match[0].length));
+    if (pattern.accept && !pattern.accept(match, before, after)) continue;
+    if (deniedBefore(before)) continue;
+    if (!pattern.inherent && words(match[0]).some((word) => negationWords.has(word))) continue;
+    if (pattern.deniedAfter && after.slice(0, 2).some((word) => word === 'niet' || word === 'nooit'))
+      continue;
+    return true;
+  }
+  return false;
+}
+
+/** The criteria recognised in what the user said, in the article's order. */
+export function recognisedFlags(text: string): string[] {
+  const normalised = markDoubt(normaliseUtterance(text));
+  const found = new Set(
+    patterns.filter((pattern) => affirmed(pattern, normalised)).map((pattern) => pattern.flag),
+  );
+  return [...directFlags, ...appointmentFlags].map((flag) => flag.id).filter((id) => found.has(id));
+}
+
+/**
+ * The advice level for a symptom said in the user's own words. The most urgent level wins; a denied
+ * symptom ("geen koorts") counts as not said, so "geen koorts" alone is 'unknown' (the questionnaire
+ * then asks about every criterion) and is never read as reassurance.
+ */
+export function classifySymptom(text: string): SymptomClass {
+  const found = recognisedFlags(text);
+  for (const level of ['direct', 'appointment'] as const) {
+    const ids = (level === 'direct' ? directFlags : appointmentFlags)
+      .map((flag) => flag.id)
+      .filter((id) => found.includes(id));
+    const [first] = ids;
+    if (first !== undefined) return { level, flagId: first, flagIds: ids };
+  }
+  return { level: 'unknown' };
+}

@@ -1,0 +1,23 @@
+/** "Moet ik naar de dokter?": pure triage over the article's criteria. Handlers import from here. */
+export { classifySymptom, normaliseUtterance, recognisedFlags, type SymptomClass } from './classify.js';
+export { appointmentFlags, directFlags, levelOf, spokenFlag, type UrgentLevel } from './criteria.js';
+export {
+  type AnswerResult,
+  answer,
+  type EscalationCause,
+  parseTriageState,
+  questionAt,
+  questionCount,
+  type Reply,
+  startQuestionnaire,
+  type TriageOutcome,
+  type TriageState,
+} from './questionnaire.js';
+export {
+  appointmentSectionIntro,
+  currentQuestion,
+  currentReprompt,
+  outcomeSpeech,
+  questionnaireOpening,
+} from './speech.js';
+export { adviceFor, openingTurn, replyTurn, type TriageTurn } from './turns.js';

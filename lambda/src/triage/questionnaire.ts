@@ -1,0 +1,87 @@
+import { triageContent } from './content.js';
+import type { TriageQuestion } from './content-schema.js';
+import { levelOf, type UrgentLevel } from './criteria.js';
+
+/**
+ * The "moet ik naar de dokter?" questionnaire as a small state machine. The questions ask the seven
+ * "direct contact" flags first, then the five "make an appointment" criteria; the first "yes" ends it
+ * with that level of advice. Self-care advice comes only after a "no" to every question.
+ *
+ * "Weet ik niet" escalates at once: on a direct-contact question it gives the direct advice, on an
+ * appointment question the appointment advice. We do not ask again: a user who does not know whether
+ * they lose control of their bladder will not know better when asked twice, and silence is already
+ * re-asked by Alexa's reprompt before any answer reaches this module. Unknown is never read as no.
+ */
+
+/** Lives in Alexa's session attributes only (health answers are never stored): keep it tiny. */
+export interface TriageState {
+  readonly v: 1;
+  /** Index of the question being asked. */
+  readonly question: number;
+}
+
+export type Reply = 'yes' | 'no' | 'unknown';
+
+/** Why the advice is urgent: a symptom the user named, a "yes", or a "weet ik niet". */
+export type EscalationCause = 'named' | 'yes' | 'unsure';
+
+export type TriageOutcome =
+  | { readonly level: UrgentLevel; readonly flagIds: readonly string[]; readonly because: EscalationCause }
+  | { readonly level: 'selfCare' };
+
+/** Either the next question is due (state) or the questionnaire is over (outcome); never both. */
+export type AnswerResult =
+  | { readonly state: TriageState; readonly outcome: null }
+  | { readonly state: null; readonly outcome: TriageOutcome };
+
+const questions: readonly TriageQuestion[] = triageContent.questions;
+
+export function startQuestionnaire(): TriageState {
+  return { v: 1, question: 0 };
+}
+
+/** The question a state is at; a state from outside is checked with `parseTriageState` first. */
+export function questionAt(state: TriageState): TriageQuestion {
+  const question = questions[state.question];
+  if (!question) throw new Error(`no triage question ${state.question}`);
+  return question;
+}
+
+/** The advice level a "yes" to this question gives. */
+export function questionLevel(question: TriageQuestion): UrgentLevel {
+  // Any unknown id counts as direct: a content mistake must never make advice less urgent.
+  return question.flags.every((flag) => levelOf(flag) === 'appointment') ? 'appointment' : 'direct';
+}
+
+export function answer(state: TriageState, reply: Reply): AnswerResult {
+  const question = questionAt(state);
+  if (reply !== 'no') {
+    const because: EscalationCause = reply === 'yes' ? 'yes' : 'unsure';
+    return { state: null, outcome: { level: questionLevel(question), flagIds: question.flags, because } };
+  }
+  const next = state.question + 1;
+  if (next >= questions.length) return { state: null, outcome: { level: 'selfCare' } };
+  return { state: { v: 1, question: next }, outcome: null };
+}
+
+/** True when this state's question is the first "make an appointment" question. */
+export function startsAppointmentSection(state: TriageState): boolean {
+  const previous = questions[state.question - 1];
+  return (
+    previous !== undefined &&
+    questionLevel(previous) === 'direct' &&
+    questionLevel(questionAt(state)) === 'appointment'
+  );
+}
+
+/** Reads a state back from session attributes; anything malformed gives undefined (start again). */
+export function parseTriageState(value: unknown): TriageState | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { v, question } = value as { v?: unknown; question?: unknown };
+  if (v !== 1 || typeof question !== 'number' || !Number.isInteger(question)) return undefined;
+  if (question < 0 || question >= questions.length) return undefined;
+  return { v: 1, question };
+}
+
+/** How many questions there are (for tests and for "nog een paar vragen"). */
+export const questionCount = questions.length;

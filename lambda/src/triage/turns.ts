@@ -1,0 +1,69 @@
+import type { Speech } from '../speech/ssml.js';
+import { join } from '../speech/ssml.js';
+import { classifySymptom } from './classify.js';
+import {
+  answer,
+  type Reply,
+  startQuestionnaire,
+  startsAppointmentSection,
+  type TriageOutcome,
+  type TriageState,
+} from './questionnaire.js';
+import {
+  appointmentSectionIntro,
+  currentQuestion,
+  currentReprompt,
+  outcomeSpeech,
+  questionnaireOpening,
+} from './speech.js';
+
+/**
+ * One turn of the doctor conversation, ready for a handler: what to say, and either the state to keep
+ * in the session (a question is open, with its reprompt) or the outcome (nothing to keep).
+ */
+export type TriageTurn =
+  | {
+      readonly state: TriageState;
+      readonly outcome: null;
+      readonly speech: Speech;
+      readonly reprompt: Speech;
+    }
+  | {
+      readonly state: null;
+      readonly outcome: TriageOutcome;
+      readonly speech: Speech;
+      readonly reprompt: null;
+    };
+
+function questionTurn(state: TriageState, before: Speech): TriageTurn {
+  return {
+    state,
+    outcome: null,
+    speech: join(before, currentQuestion(state)),
+    reprompt: currentReprompt(state),
+  };
+}
+
+function outcomeTurn(outcome: TriageOutcome): TriageTurn {
+  return { state: null, outcome, speech: outcomeSpeech(outcome), reprompt: null };
+}
+
+/** "Moet ik naar de dokter?" without a symptom: the questionnaire from its first question. */
+export function openingTurn(reason: 'asked' | 'unrecognised' = 'asked'): TriageTurn {
+  return questionTurn(startQuestionnaire(), questionnaireOpening(reason));
+}
+
+/** "…want mijn been tintelt": a recognised symptom gets its advice at once, anything else the questions. */
+export function adviceFor(symptom: string): TriageTurn {
+  const found = classifySymptom(symptom);
+  if (found.level === 'unknown') return openingTurn('unrecognised');
+  return outcomeTurn({ level: found.level, flagIds: found.flagIds, because: 'named' });
+}
+
+/** The user's ja / nee / weet ik niet to the open question. */
+export function replyTurn(state: TriageState, reply: Reply): TriageTurn {
+  const result = answer(state, reply);
+  if (result.state === null) return outcomeTurn(result.outcome);
+  const before = startsAppointmentSection(result.state) ? appointmentSectionIntro() : [];
+  return questionTurn(result.state, before);
+}

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { article } from '../../lambda/src/content/article.js';
+import { classifySymptom, normaliseUtterance } from '../../lambda/src/triage/classify.js';
+
+type Expected = readonly [phrase: string, level: 'direct' | 'appointment', flag: string];
+
+/** What people say after "moet ik naar de dokter, want …", and the criterion of the article it meets. */
+const named: readonly Expected[] = [
+  // Pijn die uitstraalt naar het been, onder de knie.
+  ['de pijn straalt uit tot in mijn kuit', 'direct', 'uitstralend-been'],
+  ['de pijn straalt uit tot in mijn voet', 'direct', 'uitstralend-been'],
+  ['Het trekt door naar mijn kuit.', 'direct', 'uitstralend-been'],
+  ['pijn schiet in mijn been', 'direct', 'uitstralend-been'],
+  ['het straalt uit naar mijn been', 'direct', 'uitstralend-been'],
+  ['mijn onderbeen doet zeer', 'direct', 'uitstralend-been'],
+  ['ik heb zenuwpijn tot onder de knie', 'direct', 'uitstralend-been'],
+  // Gevoelloosheid of tintelingen.
+  ['mijn been tintelt', 'direct', 'gevoelloos-tintelingen'],
+  ['doof gevoel in mijn been', 'direct', 'gevoelloos-tintelingen'],
+  ['ik voel mijn voet niet', 'direct', 'gevoelloos-tintelingen'],
+  ['Ik heb mierenkriebels in mijn tenen', 'direct', 'gevoelloos-tintelingen'],
+  ['ik heb geen gevoel in mijn tenen', 'direct', 'gevoelloos-tintelingen'],
+  ['mijn voeten slapen steeds', 'direct', 'gevoelloos-tintelingen'],
+  ['mijn been is in slaap gevallen', 'direct', 'gevoelloos-tintelingen'],
+  ['ik weet het niet, mijn been tintelt', 'direct', 'gevoelloos-tintelingen'],
+  // Verlies van controle over blaas of darm.
+  ['ik kan mijn plas niet ophouden', 'direct', 'blaas-darm'],
+  ['ik plas in mijn broek', 'direct', 'blaas-darm'],
+  ['ik kan mijn ontlasting niet ophouden', 'direct', 'blaas-darm'],
+  ['ik haal de wc niet meer', 'direct', 'blaas-darm'],
+  ['ik kan niet plassen', 'direct', 'blaas-darm'],
+  // Koorts.
+  ['ik heb koorts', 'direct', 'koorts'],
+  ['Ik heb een beetje verhoging', 'direct', 'koorts'],
+  ['ik heb 39 graden', 'direct', 'koorts'],
+  ['ik weet niet of ik koorts heb', 'direct', 'koorts'],
+  // Onverklaarbaar gewichtsverlies.
+  ['ik val af zonder reden', 'direct', 'gewichtsverlies'],
+  ['ik ben vijf kilo afgevallen', 'direct', 'gewichtsverlies'],
+  ['ik ben veel gewicht kwijt', 'direct', 'gewichtsverlies'],
+  ['ik ben mager geworden', 'direct', 'gewichtsverlies'],
+  // Rugpijn na een ongeval.
+  ['ik ben gevallen', 'direct', 'ongeval'],
+  ['ik heb een ongeluk gehad', 'direct', 'ongeval'],
+  ['aangereden', 'direct', 'ongeval'],
+  ['na een val van de ladder', 'direct', 'ongeval'],
+  ['ik ben uitgegleden op de trap', 'direct', 'ongeval'],
+  ['Ik heb een auto-ongeluk gehad.', 'direct', 'ongeval'],
+  // Nachtelijke pijn die wakker maakt.
+  ["ik word 's nachts wakker van de pijn", 'direct', 'nachtpijn'],
+  ['ik word wakker van de pijn', 'direct', 'nachtpijn'],
+  ['ik kan niet slapen van de pijn', 'direct', 'nachtpijn'],
+  ['de pijn houdt me uit mijn slaap', 'direct', 'nachtpijn'],
+  // Pijn langer dan zes weken.
+  ['het duurt al twee maanden', 'appointment', 'langer-dan-zes-weken'],
+  ['ik heb het al 2 maanden', 'appointment', 'langer-dan-zes-weken'],
+  ['langer dan zes weken', 'appointment', 'langer-dan-zes-weken'],
+  ['ik heb al weken last', 'appointment', 'langer-dan-zes-weken'],
+  ['het is al een half jaar zo', 'appointment', 'langer-dan-zes-weken'],
+  ['al anderhalve maand', 'appointment', 'langer-dan-zes-weken'],
+  ['mijn rugpijn is chronisch', 'appointment', 'langer-dan-zes-weken'],
+  // Pijn die erger wordt.
+  ['het wordt steeds erger', 'appointment', 'erger'],
+  ['de pijn neemt toe', 'appointment', 'erger'],
+  ['het wordt alleen maar slechter', 'appointment', 'erger'],
+  // Pijn die uitstraalt (niet tot onder de knie).
+  ['het straalt uit', 'appointment', 'uitstralend'],
+  ['het straalt uit naar mijn bil', 'appointment', 'uitstralend'],
+  ['zeurende pijn die uitstraalt naar mijn bovenbeen', 'appointment', 'uitstralend'],
+  // Terugkerende rugklachten.
+  ['het komt steeds terug', 'appointment', 'terugkerend'],
+  ['ik heb het vaker gehad', 'appointment', 'terugkerend'],
+  ['dit is de derde keer dit jaar', 'appointment', 'terugkerend'],
+  ['ik heb weer spit', 'appointment', 'terugkerend'],
+  // Pijn die beperkt in het dagelijks leven.
+  ['ik kan niet meer werken', 'appointment', 'beperkend'],
+  ['ik kan nauwelijks lopen', 'appointment', 'beperkend'],
+  ['ik kan mijn sokken niet meer aantrekken', 'appointment', 'beperkend'],
+  ['ik heb me ziek gemeld', 'appointment', 'beperkend'],
+  ['ik kom mijn bed niet uit', 'appointment', 'beperkend'],
+];
+
+describe("recognising a symptom in the user's own words", () => {
+  it.each(named)('"%s" → %s advice for %s', (phrase, level, flag) => {
+    expect(classifySymptom(phrase)).toMatchObject({ level, flagId: flag });
+  });
+
+  it('has several everyday phrasings for every one of the twelve criteria', () => {
+    const ids = [...article.doctor.directContact, ...article.doctor.appointment].map((flag) => flag.id);
+    for (const id of ids) expect(named.filter(([, , flag]) => flag === id).length).toBeGreaterThanOrEqual(3);
+    expect(named.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('gives the most urgent advice when a direct flag and an appointment criterion are both named', () => {
+    expect(classifySymptom('het duurt al twee maanden en mijn been tintelt')).toMatchObject({
+      level: 'direct',
+      flagId: 'gevoelloos-tintelingen',
+    });
+    expect(classifySymptom('het wordt erger en ik heb koorts')).toMatchObject({
+      level: 'direct',
+      flagId: 'koorts',
+    });
+  });
+
+  it('names every direct flag it heard, not only the first', () => {
+    const found = classifySymptom('ik ben gevallen en heb nu koorts');
+    expect(found).toMatchObject({ level: 'direct', flagIds: ['koorts', 'ongeval'] });
+  });
+
+  it('reads radiation into the leg without saying where as below the knee, for safety', () => {
+    expect(classifySymptom('het straalt uit naar mijn been')).toMatchObject({ level: 'direct' });
+    expect(classifySymptom('pijn in mijn knie')).toMatchObject({ level: 'direct' });
+  });
+});
+
+describe('what the classifier does not recognise starts the questionnaire', () => {
+  it.each([
+    'ik heb rugpijn',
+    'het doet pijn',
+    'mijn rug is stijf',
+    'ik heb een hernia',
+    'ik voel me niet lekker',
+    'ik wil naar de dokter',
+    '',
+  ])('"%s" is unknown', (phrase) => {
+    expect(classifySymptom(phrase)).toEqual({ level: 'unknown' });
+  });
+
+  it.each([
+    'geen koorts',
+    'nee ik heb geen koorts en geen tintelingen',
+    'het straalt niet uit',
+    'het tintelt niet',
+    'ik ben niet gevallen',
+    'ik heb geen pijn in mijn been',
+    'het wordt niet erger',
+  ])('a denied symptom, "%s", is unknown: never read as reassurance', (phrase) => {
+    expect(classifySymptom(phrase)).toEqual({ level: 'unknown' });
+  });
+
+  it('still hears the symptom that was not denied', () => {
+    expect(classifySymptom('geen koorts, wel tintelingen')).toMatchObject({
+      flagId: 'gevoelloos-tintelingen',
+    });
+    expect(classifySymptom('ik heb geen koorts maar het duurt al 2 maanden')).toMatchObject({
+      level: 'appointment',
+      flagId: 'langer-dan-zes-weken',
+    });
+  });
+
+  it('does not count a few weeks, an age or a phrase with a second meaning as a criterion', () => {
+    for (const phrase of [
+      'al drie weken',
+      'al een paar weken',
+      'ik ben 50 jaar',
+      'in veel gevallen helpt het',
+    ]) {
+      expect(classifySymptom(phrase), phrase).toEqual({ level: 'unknown' });
+    }
+  });
+});
+
+describe('normalising what Alexa heard', () => {
+  it('drops case, diacritics, apostrophes and punctuation', () => {
+    expect(normaliseUtterance("'s Nachts word ik WAKKER, m'n knieën!")).toBe(
+      's nachts word ik wakker mn knieen',
+    );
+  });
+});
