@@ -1,0 +1,31 @@
+/**
+ * `npm run build`: bundles the Lambda to dist/lambda/index.mjs with the same options the stack deploys.
+ * The tests, the simulator and the benchmark load that file.
+ */
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { esbuildOptions, lambdaBundle, lambdaOutfile, repoRoot } from '../infra/bundling.js';
+
+export async function buildLambda(
+  outfile: string = lambdaOutfile,
+): Promise<{ outfile: string; bytes: number }> {
+  const entry = path.join(repoRoot, lambdaBundle.entry);
+  if (!existsSync(entry)) throw new Error(`Lambda entry not found: ${lambdaBundle.entry}`);
+  const options = esbuildOptions(outfile);
+  const result = await build(options);
+  const absoluteOutfile = options.outfile as string;
+  // The metafile is for size analysis (e.g. esbuild's analyzer); it is not deployed.
+  await writeFile(`${absoluteOutfile}.meta.json`, JSON.stringify(result.metafile));
+  const outputs = result.metafile?.outputs ?? {};
+  const bundle = Object.entries(outputs).find(([file]) => file.endsWith('.mjs'));
+  return { outfile: absoluteOutfile, bytes: bundle?.[1].bytes ?? 0 };
+}
+
+const invokedDirectly =
+  process.argv[1] !== undefined && path.resolve(process.argv[1]) === import.meta.filename;
+if (invokedDirectly) {
+  const { outfile, bytes } = await buildLambda();
+  console.log(`built ${path.relative(repoRoot, outfile)} (${(bytes / 1024).toFixed(0)} KiB)`);
+}
