@@ -44,10 +44,23 @@ function cleanText(text: string): string {
   return printable.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The article's written shorthand as Dutch speech: "20-30 seconden" is "20 tot 30 seconden",
+ * "3x" is "3 keer", "blaas/darm" is "blaas of darm".
+ */
+export function spokenForm(text: string): string {
+  return text
+    .replace(/(\d+)\s*[-–]\s*(\d+)/g, '$1 tot $2')
+    .replace(/\b(\d+)x\b/g, '$1 keer')
+    .replace(/(\p{L})\/(\p{L})/gu, '$1 of $2');
+}
+
 /** Renders speech as one `<speak>` document; slow speech is wrapped in a prosody tag. */
 export function renderSsml(speech: Speech, rate: SpeechRate = 'normal'): string {
   const body = speech
-    .map((part) => (part.kind === 'text' ? escapeXml(cleanText(part.text)) : breaksFor(part.seconds)))
+    .map((part) =>
+      part.kind === 'text' ? escapeXml(spokenForm(cleanText(part.text))) : breaksFor(part.seconds),
+    )
     .filter((piece) => piece.length > 0)
     .join(' ');
   const inner = rate === 'slow' ? `<prosody rate="85%">${body}</prosody>` : body;

@@ -1,0 +1,51 @@
+import { getRequestType, type RequestHandler } from 'ask-sdk-core';
+import { prompts } from '../content/prompts.js';
+import { join } from '../speech/ssml.js';
+import { setDialog } from './context.js';
+import { ask, tell } from './respond.js';
+import { isIntent } from './slots.js';
+
+/** "help" outside an exercise or the questionnaire (those re-ask their own question). */
+export const help: RequestHandler = {
+  canHandle: (input) => isIntent(input, 'AMAZON.HelpIntent'),
+  handle(input) {
+    setDialog(input, { mode: 'idle' });
+    return ask(input, join(...prompts.help, ...prompts.whatNext), join(...prompts.whatNextReprompt));
+  },
+};
+
+/** "stop", "annuleer": goodbye. Areas with a position to keep handle stop themselves first. */
+export const stop: RequestHandler = {
+  canHandle: (input) => isIntent(input, 'AMAZON.StopIntent', 'AMAZON.CancelIntent'),
+  handle(input) {
+    setDialog(input, { mode: 'idle' });
+    return tell(input, join(...prompts.goodbye));
+  },
+};
+
+/** "naar het begin" (NavigateHome) and a "ja"/"nee" that answers no question: back to the menu. */
+export const home: RequestHandler = {
+  canHandle: (input) => isIntent(input, 'AMAZON.NavigateHomeIntent', 'AMAZON.YesIntent', 'AMAZON.NoIntent'),
+  handle(input) {
+    setDialog(input, { mode: 'idle' });
+    return ask(input, join(...prompts.whatYouCanAsk, ...prompts.whatNext), join(...prompts.whatNextReprompt));
+  },
+};
+
+/** Anything not understood, including intents this version does not know. */
+export const fallback: RequestHandler = {
+  canHandle: (input) => getRequestType(input.requestEnvelope) === 'IntentRequest',
+  handle(input) {
+    return ask(
+      input,
+      join(...prompts.fallback, ...prompts.whatYouCanAsk, ...prompts.whatNext),
+      join(...prompts.whatNextReprompt),
+    );
+  },
+};
+
+/** The session ended (timeout, user left, error): nothing to say; the state is saved by the interceptor. */
+export const sessionEnded: RequestHandler = {
+  canHandle: (input) => getRequestType(input.requestEnvelope) === 'SessionEndedRequest',
+  handle: (input) => input.responseBuilder.getResponse(),
+};

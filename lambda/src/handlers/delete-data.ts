@@ -1,0 +1,57 @@
+import type { RequestHandler } from 'ask-sdk-core';
+import { prompts } from '../content/prompts.js';
+import { errorClass, log } from '../log.js';
+import { join } from '../speech/ssml.js';
+import type { UserStateStore } from '../state/dynamo-store.js';
+import { putStateInSession } from '../state/session-cache.js';
+import { newUserState } from '../state/user-state.js';
+import { inMode, setDialog } from './context.js';
+import { ask, tell } from './respond.js';
+import { isIntent } from './slots.js';
+
+/** "wis mijn gegevens": asks first; nothing is deleted without a "ja". */
+export const askToDelete: RequestHandler = {
+  canHandle: (input) => isIntent(input, 'DeleteDataIntent'),
+  handle(input) {
+    setDialog(input, { mode: 'confirmDelete' });
+    return ask(input, join(...prompts.deleteConfirm), join(...prompts.deleteConfirmReprompt));
+  },
+};
+
+/** "ja": deletes everything kept about the user, and forgets it in this session too. */
+export function confirmDelete(store: UserStateStore): RequestHandler {
+  return {
+    canHandle: (input) => isIntent(input, 'AMAZON.YesIntent') && inMode(input, 'confirmDelete'),
+    async handle(input) {
+      setDialog(input, { mode: 'idle' });
+      try {
+        await store.delete(input.requestEnvelope.context.System.user.userId);
+      } catch (error) {
+        log.warn('user data not deleted', {
+          requestId: input.requestEnvelope.request.requestId,
+          errorClass: errorClass(error),
+        });
+        return ask(input, join(...prompts.error), join(...prompts.deleteConfirmReprompt));
+      }
+      const fresh = newUserState(new Date());
+      // Clean (state equals base), so nothing is written back at the end of the session.
+      putStateInSession(input.attributesManager.getSessionAttributes(), fresh, fresh);
+      log.info('user data deleted', {
+        reason: 'user asked',
+        requestId: input.requestEnvelope.request.requestId,
+      });
+      return tell(input, join(...prompts.deleteDone, ...prompts.goodbye));
+    },
+  };
+}
+
+/** "nee", or anything but "ja": nothing is deleted. */
+export const keepData: RequestHandler = {
+  canHandle: (input) =>
+    inMode(input, 'confirmDelete') &&
+    isIntent(input, 'AMAZON.NoIntent', 'AMAZON.CancelIntent', 'AMAZON.StopIntent'),
+  handle(input) {
+    setDialog(input, { mode: 'idle' });
+    return ask(input, join(...prompts.deleteKept, ...prompts.whatNext), join(...prompts.whatNextReprompt));
+  },
+};

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { article } from '../../lambda/src/content/article.js';
+import type { HeardTurn } from '../../tools/simulator/session.js';
+import { type RunningSkill, startSkill } from '../support/skill.js';
+import { ssmlProblems } from '../support/ssml-check.js';
+
+let skill: RunningSkill;
+beforeAll(async () => {
+  skill = await startSkill();
+});
+afterAll(() => skill.stop());
+
+/** Every response a user hears must be valid SSML within Alexa's limits, with a reprompt when it listens. */
+function expectValid(turn: HeardTurn): void {
+  expect(ssmlProblems(turn.ssml), turn.utterance).toEqual([]);
+  if (!turn.sessionEnded) {
+    expect(turn.repromptSsml, turn.utterance).toBeDefined();
+    expect(ssmlProblems(turn.repromptSsml ?? ''), turn.utterance).toEqual([]);
+  }
+}
+
+const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, ' ');
+
+describe('a first conversation', () => {
+  it('welcomes, gives the disclaimer, a tip and a goodbye', async () => {
+    const s = skill.session();
+    const welcome = await s.say('open rug coach');
+    expect(welcome.text).toContain('Welkom bij Rug Coach');
+    expect(welcome.text).toContain(article.disclaimer.short);
+    expect(welcome.sessionEnded).toBe(false);
+
+    const tip = await s.say('geef me een tip');
+    expect(tip.text).toMatch(/^Tip \d+: /);
+    expect(tip.text).toContain('Wil je nog een tip?');
+
+    const bye = await s.say('stop');
+    expect(bye.text).toContain('Tot de volgende keer');
+    expect(bye.sessionEnded).toBe(true);
+    for (const turn of s.turns) expectValid(turn);
+  });
+
+  it('does not repeat the disclaimer to a returning user', async () => {
+    const userId = 'amzn1.ask.account.RETURNING';
+    const first = skill.session({ userId });
+    await first.say('open rug coach');
+    await first.say('stop');
+    const again = await skill.session({ userId }).say('open rug coach');
+    expect(again.text).toContain('Welkom terug');
+    expect(again.text).not.toContain(article.disclaimer.short);
+  });
+});
+
+describe('tips', () => {
+  it('gives a different tip for "nog een tip" than the ones just heard', async () => {
+    const s = skill.session();
+    const heard: string[] = [];
+    await s.say('open rug coach');
+    let turn = await s.say('geef me een tip');
+    heard.push(turn.text.split(':')[0] ?? '');
+    for (let i = 0; i < 4; i++) {
+      turn = await s.say('ja');
+      heard.push(turn.text.split(':')[0] ?? '');
+    }
+    expect(new Set(heard).size).toBe(5);
+  });
+
+  it('gives the tip on a named topic, with every bullet of the article', async () => {
+    const turn = await skill.session().say('vraag rug coach om een tip over tillen');
+    const lifting = article.tips.find((t) => t.id === 'tillen')!;
+    expect(turn.text).toContain(`Tip ${lifting.number}: ${lifting.title}`);
+    for (const bullet of lifting.bullets) expect(normalise(turn.text)).toContain(normalise(bullet));
+  });
+
+  it('reaches every one of the 13 tips by its topic', async () => {
+    for (const tip of article.tips) {
+      const turn = await skill.session().say(`vraag rug coach om een tip over ${tip.topics[0]}`);
+      expect(turn.text, tip.id).toContain(`Tip ${tip.number}: ${tip.title}`);
+      expectValid(turn);
+    }
+  });
+});
+
+describe('info and FAQ answers', () => {
+  const phrasings: Array<[string, string]> = [
+    ['wat is chronische rugpijn', 'langer dan 3 maanden'],
+    ['hoe lang duurt chronische rugpijn', 'langer dan 3 maanden'],
+    ['waar komt rugpijn door', 'Spierspanning'],
+    ['wat zijn de oorzaken van rugpijn', 'Hernia'],
+    ['mag ik bewegen met rugpijn', 'Volledige bedrust wordt afgeraden'],
+    ['welke soorten rugpijn zijn er', 'Subacute rugpijn'],
+  ];
+  for (const [utterance, expected] of phrasings) {
+    it(`answers "${utterance}" from the article`, async () => {
+      const s = skill.session();
+      await s.say('open rug coach');
+      const turn = await s.say(utterance);
+      expect(normalise(turn.text)).toContain(normalise(expected));
+      expectValid(turn);
+    });
+  }
+});
+
+describe('help, fallback and errors', () => {
+  it('helps, and says what it did not understand without ending the session', async () => {
+    const s = skill.session();
+    await s.say('open rug coach');
+    const help = await s.say('help');
+    expect(help.text).toContain('start mijn oefeningen');
+    const fallback = await s.sendIntent('AMAZON.FallbackIntent');
+    expect(fallback.text).toContain('niet begrepen');
+    expect(fallback.sessionEnded).toBe(false);
+    const unknown = await s.sendIntent('SomeIntentFromAnOlderModel');
+    expect(unknown.text).toContain('niet begrepen');
+    for (const turn of s.turns) expectValid(turn);
+  });
+});

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { article } from '../../lambda/src/content/article.js';
+import { questionCount } from '../../lambda/src/triage/index.js';
+import type { HeardTurn } from '../../tools/simulator/session.js';
+import { type RunningSkill, startSkill } from '../support/skill.js';
+import { ssmlProblems } from '../support/ssml-check.js';
+
+let skill: RunningSkill;
+beforeAll(async () => {
+  skill = await startSkill();
+});
+afterAll(() => skill.stop());
+
+const reassuring = /niet nodig|geen zorgen|onschuldig/i;
+const urgent = (turn: HeardTurn) => {
+  expect(turn.text).toMatch(/vandaag/i);
+  expect(turn.text).toContain('huisartsenpost');
+  expect(turn.text).toContain('112');
+  expect(turn.text).not.toMatch(reassuring);
+};
+
+describe('"moet ik naar de dokter" with a symptom, in one sentence', () => {
+  const direct = [
+    'vraag rug coach of ik naar de dokter moet want mijn been tintelt',
+    'vraag rug coach of ik naar de dokter moet want ik heb een doof gevoel in mijn been',
+    'vraag rug coach of ik naar de huisarts moet want ik kan mijn plas niet ophouden',
+    'vraag rug coach of ik naar de dokter moet want ik ben gevallen',
+    'vraag rug coach of ik naar de dokter moet want ik heb koorts',
+    'vraag rug coach of ik naar de dokter moet want ik word s nachts wakker van de pijn',
+    'vraag rug coach of ik naar de dokter moet want ik val af zonder reden',
+  ];
+  for (const utterance of direct) {
+    it(`gives urgent advice at once: "${utterance}"`, async () => {
+      const turn = await skill.session().say(utterance);
+      expect(turn.intent).toBe('DoctorIntent');
+      urgent(turn);
+      expect(ssmlProblems(turn.ssml)).toEqual([]);
+    });
+  }
+
+  it('gives appointment advice for pain that keeps getting worse', async () => {
+    const turn = await skill
+      .session()
+      .say('vraag rug coach of ik naar de dokter moet want het wordt steeds erger');
+    expect(turn.text).toMatch(/afspraak/);
+    expect(turn.text).not.toMatch(reassuring);
+  });
+
+  it('starts the questions for a symptom it does not recognise, never reassures', async () => {
+    const turn = await skill
+      .session()
+      .say('vraag rug coach of ik naar de dokter moet want mijn rug is stijf');
+    expect(turn.sessionEnded).toBe(false);
+    expect(turn.text).toContain('?');
+    expect(turn.text).not.toMatch(reassuring);
+  });
+});
+
+describe('the questionnaire', () => {
+  it('asks about all twelve criteria before giving self-care advice', async () => {
+    const s = skill.session();
+    await s.say('open rug coach');
+    let turn = await s.say('moet ik naar de dokter');
+    let questions = 0;
+    while (!turn.sessionEnded && turn.text.includes('?') && questions < 20) {
+      questions++;
+      expect(turn.text).not.toMatch(reassuring);
+      turn = await s.say('nee');
+      if (turn.text.includes('Wat wil je doen?')) break;
+    }
+    expect(questions).toBe(questionCount);
+    const asked = s.turns.map((t) => t.text.toLowerCase()).join(' ');
+    for (const flag of [...article.doctor.directContact, ...article.doctor.appointment]) {
+      expect(asked, flag.id).toContain(flag.spoken.toLowerCase().split(' ').slice(0, 3).join(' '));
+    }
+    expect(turn.text).toContain('De meeste rugpijn is onschuldig');
+  });
+
+  it('escalates at the first "ja"', async () => {
+    const s = skill.session();
+    await s.say('vraag rug coach of ik naar de dokter moet');
+    const turn = await s.say('ja');
+    urgent(turn);
+    expect(turn.sessionEnded).toBe(true);
+  });
+
+  it('never reads "weet ik niet" as "nee"', async () => {
+    const s = skill.session();
+    await s.say('vraag rug coach of ik naar de dokter moet');
+    await s.say('nee');
+    const turn = await s.say('weet ik niet');
+    urgent(turn);
+  });
+
+  it('re-asks the open question on help, fallback and herhaal', async () => {
+    const s = skill.session();
+    const first = await s.say('vraag rug coach of ik naar de dokter moet');
+    const second = await s.say('nee');
+    const question = second.text.slice(second.text.lastIndexOf('.', second.text.length - 2) + 1).trim();
+    for (const utterance of ['help', 'herhaal', 'banaan appelmoes']) {
+      const again = await s.say(utterance);
+      expect(again.text, utterance).toContain(question);
+      expect(again.sessionEnded).toBe(false);
+    }
+    expect(first.text).not.toEqual(second.text);
+  });
+
+  it('keeps no answer in the database', async () => {
+    const userId = 'amzn1.ask.account.TRIAGE';
+    const s = skill.session({ userId });
+    await s.say('open rug coach');
+    await s.say('moet ik naar de dokter');
+    await s.say('nee');
+    await s.say('weet ik niet');
+    const stored = await skill.db.client.send(
+      new (await import('@aws-sdk/client-dynamodb')).GetItemCommand({
+        TableName: skill.db.tableName,
+        Key: { userId: { S: userId } },
+      }),
+    );
+    const state = JSON.parse(stored.Item?.state?.S ?? '{}') as Record<string, unknown>;
+    expect(state.disclaimerHeard).toBe(true);
+    expect(JSON.stringify(state)).not.toMatch(/triage|question|weet|answer|flag/i);
+    expect(Object.keys(stored.Item ?? {}).sort()).toEqual(['expiresAt', 'state', 'userId', 'version']);
+  });
+});
+
+describe('"het doet pijn" during an exercise', () => {
+  it('offers the doctor questions, and "ja" starts them', async () => {
+    const s = skill.session();
+    await s.say('vraag rug coach naar de brug');
+    await s.say('het doet pijn');
+    const turn = await s.say('ja');
+    expect(turn.text).toContain('?');
+    expect(turn.sessionEnded).toBe(false);
+    const urgentTurn = await s.say('ja');
+    urgent(urgentTurn);
+  });
+});

@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { lambdaOutfile, repoRoot } from '../../infra/bundling.js';
+import { userTable } from '../../lambda/src/state/table-schema.js';
+import type { EnvelopeContext } from '../../tools/simulator/envelope.js';
+import { type InteractionModel, loadInteractionModel } from '../../tools/simulator/resolve.js';
+import { type SkillHandler, VoiceSession } from '../../tools/simulator/session.js';
+import { type RunningDynalite, startDynalite } from './dynalite.js';
+
+export const testSkillId = 'amzn1.ask.skill.rug-coach-test';
+
+export interface RunningSkill {
+  db: RunningDynalite;
+  /** The handler exported by the same bundle that the stack deploys. */
+  handler: SkillHandler;
+  model: InteractionModel;
+  /** A new voice session; pass the same userId to continue as the same person. */
+  session(context?: Partial<EnvelopeContext>): VoiceSession;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real Lambda bundle against an in-memory dynalite. One per test file: the bundle keeps its
+ * DynamoDB client for the life of the process, as a warm Lambda does.
+ */
+export async function startSkill(): Promise<RunningSkill> {
+  const db = await startDynalite();
+  Object.assign(process.env, {
+    SKILL_ID: testSkillId,
+    DYNAMODB_ENDPOINT: db.endpoint,
+    TABLE_NAME: userTable.localName,
+    AWS_REGION: 'eu-west-1',
+  });
+  // Built once by tests/support/global-setup.ts.
+  const bundle = pathToFileURL(path.join(repoRoot, lambdaOutfile)).href;
+  const { handler } = (await import(bundle)) as { handler: SkillHandler };
+  const model = loadInteractionModel();
+  return {
+    db,
+    handler,
+    model,
+    session: (context = {}) => new VoiceSession(handler, model, { skillId: testSkillId, ...context }),
+    stop: () => db.stop(),
+  };
+}

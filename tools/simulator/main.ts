@@ -1,0 +1,84 @@
+/**
+ * `npm start`: a voice session in the terminal. Starts dynalite in-process (data kept in .data/),
+ * creates the table, builds the Lambda bundle and talks to it as Alexa would.
+ * Piped input: one utterance a line, exits at the end. `--fast` skips waiting through pauses.
+ */
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+import { createTable } from '../../lambda/src/state/create-table.js';
+import { createDynamoClient } from '../../lambda/src/state/dynamo-client.js';
+import { userTable } from '../../lambda/src/state/table-schema.js';
+import { buildLambda } from '../build.js';
+import { loadInteractionModel } from './resolve.js';
+import { type HeardTurn, type SkillHandler, VoiceSession } from './session.js';
+import { speakTurn } from './terminal.js';
+
+// dynalite is CommonJS without type declarations: this is the part of its API used here.
+type Dynalite = (options: { path?: string; createTableMs?: number }) => import('node:http').Server;
+const dynalite = createRequire(import.meta.url)('dynalite') as Dynalite;
+
+const skillId = 'amzn1.ask.skill.rug-coach-local';
+/** One local user, so that the routine is remembered between runs. */
+const localUserId = 'amzn1.ask.account.LOCAL-SIMULATOR-USER';
+
+async function main(): Promise<void> {
+  const fast = process.argv.includes('--fast');
+  const interactive = process.stdin.isTTY === true;
+  const dataDir = new URL('../../.data/', import.meta.url);
+  mkdirSync(dataDir, { recursive: true });
+
+  const server = dynalite({ path: dataDir.pathname, createTableMs: 0 });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  Object.assign(process.env, {
+    DYNAMODB_ENDPOINT: endpoint,
+    SKILL_ID: skillId,
+    TABLE_NAME: userTable.localName,
+    AWS_REGION: process.env.AWS_REGION ?? 'eu-west-1',
+  });
+  const client = createDynamoClient(process.env);
+  await createTable(client, userTable.localName);
+  client.destroy();
+
+  const { outfile } = await buildLambda();
+  const { handler } = (await import(pathToFileURL(outfile).href)) as { handler: SkillHandler };
+  const session = new VoiceSession(handler, loadInteractionModel(), { skillId, userId: localUserId });
+
+  const say = async (line: string): Promise<HeardTurn | undefined> => {
+    const utterance = line.trim();
+    if (utterance === '') {
+      // Silence: Alexa speaks the reprompt once, then ends the session.
+      const last = session.turns.at(-1);
+      if (session.isOpen && last?.repromptSsml) {
+        process.stdout.write('(stilte)\n');
+        return session.end();
+      }
+      return undefined;
+    }
+    if (!interactive) process.stdout.write(`> ${utterance}\n`);
+    return session.say(utterance.replace(/^alexa,?\s*/i, ''));
+  };
+
+  if (interactive) {
+    process.stdout.write(
+      'Rug Coach, lokaal. Typ wat je tegen Alexa zegt, bijvoorbeeld: open rug coach. Ctrl+D stopt.\n',
+    );
+  }
+  const lines = createInterface({ input: process.stdin, terminal: false });
+  for await (const line of lines) {
+    const turn = await say(line);
+    if (turn) await speakTurn(turn, { wait: interactive && !fast });
+  }
+  if (session.isOpen) await session.end('USER_INITIATED');
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
