@@ -2,8 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { z } from 'zod';
+import { coachContentSchema } from '../lambda/src/coach/content-schema.js';
+import { article } from '../lambda/src/content/article.js';
 import { promptsSchema } from '../lambda/src/content/prompts-schema.js';
 import { type Article, articleSchema } from '../lambda/src/content/schema.js';
+import {
+  type TriageContent,
+  triageContentChecks,
+  triageContentSchema,
+} from '../lambda/src/triage/content-schema.js';
 
 /** A content file, its schema, and the checks a schema cannot express (unique ids, unambiguous words). */
 interface ContentRule {
@@ -14,6 +21,11 @@ interface ContentRule {
 const rules: Record<string, ContentRule> = {
   'article.json': { schema: articleSchema, extraChecks: articleChecks },
   'prompts.json': { schema: promptsSchema },
+  'coach.json': { schema: coachContentSchema },
+  'triage.json': {
+    schema: triageContentSchema,
+    extraChecks: (content: TriageContent) => triageContentChecks(content, article.doctor),
+  },
 };
 
 export interface FileReport {

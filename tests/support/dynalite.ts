@@ -23,6 +23,8 @@ export interface RunningDynalite {
   calls(): Record<string, number>;
   /** Number of requests received since start (or the last reset). */
   totalCalls(): number;
+  /** The bodies of the requests received since start (or the last reset), with their operation. */
+  requests(): Array<{ operation: string; body: Record<string, unknown> }>;
   resetCalls(): void;
   stop(): Promise<void>;
 }
@@ -31,11 +33,21 @@ export interface RunningDynalite {
 export async function startDynalite(tableName: string = userTable.localName): Promise<RunningDynalite> {
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   let counts: Record<string, number> = {};
+  let received: Array<{ operation: string; body: Record<string, unknown> }> = [];
   server.prependListener('request', (request) => {
     // The operation is the part after the dot: "DynamoDB_20120810.GetItem".
     const target = String(request.headers['x-amz-target'] ?? 'unknown');
     const operation = target.slice(target.lastIndexOf('.') + 1);
     counts[operation] = (counts[operation] ?? 0) + 1;
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      try {
+        received.push({ operation, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+      } catch {
+        received.push({ operation, body: {} });
+      }
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -46,6 +58,7 @@ export async function startDynalite(tableName: string = userTable.localName): Pr
   const client = createDynamoClient({ DYNAMODB_ENDPOINT: endpoint, AWS_REGION: 'eu-west-1' });
   await createTable(client, tableName);
   counts = {};
+  received = [];
 
   return {
     endpoint,
@@ -53,8 +66,10 @@ export async function startDynalite(tableName: string = userTable.localName): Pr
     client,
     calls: () => ({ ...counts }),
     totalCalls: () => Object.values(counts).reduce((sum, n) => sum + n, 0),
+    requests: () => [...received],
     resetCalls: () => {
       counts = {};
+      received = [];
     },
     stop: async () => {
       client.destroy();
