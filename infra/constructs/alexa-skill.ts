@@ -1,0 +1,100 @@
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SecretValue } from 'aws-cdk-lib';
+import { CfnSkill } from 'aws-cdk-lib/alexa-ask';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { CfnPermission, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Asset } from 'aws-cdk-lib/aws-s3-assets';
+import { Construct } from 'constructs';
+
+const alexaService = 'alexa-appkit.amazon.com';
+
+export interface AlexaSkillProps {
+  /** The function the skill's custom endpoint and event endpoint point at. */
+  readonly fn: IFunction;
+  /** Secrets Manager secret (name or ARN) with the Login-with-Amazon `clientId`, `clientSecret`, `refreshToken`. */
+  readonly lwaSecretArn: string;
+  /** The Amazon developer account's vendor ID. */
+  readonly vendorId: string;
+  /** The folder with skill.json and nl-NL.json (the repository's interaction-model/). */
+  readonly interactionModelDir: string;
+  /**
+   * False on the first deploy, before the skill exists and its ID is known: Alexa refuses an endpoint
+   * the skill cannot invoke, so the function then accepts invocations from any skill (its handler still
+   * refuses every request until SKILL_ID is set by a second deploy with `-c skillId=<SkillId output>`).
+   */
+  readonly functionKnowsSkillId: boolean;
+}
+
+/**
+ * The Alexa skill itself (Alexa::ASK::Skill), deployed from the repository's skill package. Created only
+ * with Login-with-Amazon credentials, which Alexa needs to act on the developer account.
+ */
+export class AlexaSkill extends Construct {
+  readonly skill: CfnSkill;
+  readonly skillId: string;
+
+  constructor(scope: Construct, id: string, props: AlexaSkillProps) {
+    super(scope, id);
+
+    const packageAsset = new Asset(this, 'Package', { path: buildSkillPackage(props.interactionModelDir) });
+
+    // Alexa reads the package from the CDK asset bucket through this role (SkillPackage.S3BucketRole).
+    const packageReader = new Role(this, 'PackageReader', {
+      assumedBy: new ServicePrincipal(alexaService),
+      description: 'Lets Alexa read the Rug Coach skill package asset',
+    });
+    packageReader.addToPolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [packageAsset.bucket.arnForObjects(packageAsset.s3ObjectKey)],
+      }),
+    );
+
+    const lwa = (field: 'clientId' | 'clientSecret' | 'refreshToken'): string =>
+      // A {{resolve:secretsmanager:…}} dynamic reference: the secret never enters the template.
+      SecretValue.secretsManager(props.lwaSecretArn, { jsonField: field }).unsafeUnwrap();
+
+    this.skill = new CfnSkill(this, 'Skill', {
+      vendorId: props.vendorId,
+      authenticationConfiguration: {
+        clientId: lwa('clientId'),
+        clientSecret: lwa('clientSecret'),
+        refreshToken: lwa('refreshToken'),
+      },
+      skillPackage: {
+        s3Bucket: packageAsset.s3BucketName,
+        s3Key: packageAsset.s3ObjectKey,
+        s3BucketRole: packageReader.roleArn,
+        overrides: {
+          manifest: {
+            apis: { custom: { endpoint: { uri: props.fn.functionArn } } },
+            events: { endpoint: { uri: props.fn.functionArn } },
+          },
+        },
+      },
+    });
+    this.skill.node.addDependency(packageReader);
+    this.skillId = this.skill.ref;
+
+    if (!props.functionKnowsSkillId) {
+      const bootstrap = new CfnPermission(this, 'BootstrapInvoke', {
+        functionName: props.fn.functionArn,
+        principal: alexaService,
+        action: 'lambda:InvokeFunction',
+      });
+      this.skill.node.addDependency(bootstrap);
+    }
+  }
+}
+
+/** The skill package layout SMAPI expects: skill.json and interactionModels/custom/<locale>.json. */
+function buildSkillPackage(interactionModelDir: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rug-coach-skill-package-'));
+  cpSync(path.join(interactionModelDir, 'skill.json'), path.join(dir, 'skill.json'));
+  const models = path.join(dir, 'interactionModels', 'custom');
+  mkdirSync(models, { recursive: true });
+  cpSync(path.join(interactionModelDir, 'nl-NL.json'), path.join(models, 'nl-NL.json'));
+  return dir;
+}

@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import {
+  type BundlingOptions,
+  NodejsFunction,
+  OutputFormat,
+  SourceMapMode,
+} from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { lambdaBundle, repoRoot } from '../bundling.js';
+
+/** The ONE bundle description (infra/bundling.ts), in the words NodejsFunction understands. */
+export const nodejsBundling: BundlingOptions = {
+  format: OutputFormat.ESM,
+  target: lambdaBundle.target,
+  minify: lambdaBundle.minify,
+  sourceMap: true,
+  sourceMapMode: SourceMapMode.EXTERNAL,
+  sourcesContent: lambdaBundle.sourcesContent,
+  banner: lambdaBundle.banner,
+  mainFields: [...lambdaBundle.mainFields],
+  externalModules: [...lambdaBundle.external],
+  bundleAwsSDK: true,
+  esbuildArgs: { '--legal-comments': lambdaBundle.legalComments },
+  // Local esbuild (a devDependency) bundles; no Docker engine is needed to synthesize.
+  forceDockerBundling: false,
+};
+
+export interface SkillFunctionProps {
+  /** The users' state table; the function gets exactly the item operations it uses on it. */
+  readonly table: ITable;
+  /** The Alexa skill ID allowed to invoke the function; the handler refuses any other. */
+  readonly skillId: string;
+  /** Memory in MB (CPU scales with it); tuned with `npm run bench`. */
+  readonly memorySize: number;
+  /** Alexa waits 8 s for an answer; past that a slower answer is useless. */
+  readonly timeout?: Duration;
+  readonly logRetention?: RetentionDays;
+}
+
+/** The skill's Lambda: the bundled lambda/src/index.ts, invocable by one Alexa skill only. */
+export class SkillFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: SkillFunctionProps) {
+    super(scope, id);
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    // Its own role instead of AWSLambdaBasicExecutionRole: write to this log group only, no logs:* on *.
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Rug Coach skill function: its log group and the user table, nothing else',
+    });
+    this.logGroup.grantWrite(role);
+
+    this.fn = new NodejsFunction(this, 'Function', {
+      role,
+      entry: path.join(repoRoot, lambdaBundle.entry),
+      projectRoot: repoRoot,
+      depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
+      handler: 'handler',
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize,
+      timeout: props.timeout ?? Duration.seconds(7),
+      logGroup: this.logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      // No NODE_OPTIONS=--enable-source-maps: it slows every cold start and stack trace noticeably.
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        SKILL_ID: props.skillId,
+      },
+      bundling: nodejsBundling,
+      description: 'Rug Coach Alexa skill (nl-NL)',
+    });
+
+    props.table.grant(
+      this.fn,
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+    );
+
+    this.fn.addPermission('AlexaSkillInvoke', {
+      principal: new ServicePrincipal('alexa-appkit.amazon.com'),
+      action: 'lambda:InvokeFunction',
+      eventSourceToken: props.skillId,
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { Construct } from 'constructs';
+import { userTable } from '../../lambda/src/state/table-schema.js';
+
+const attributeTypes = { S: AttributeType.STRING, N: AttributeType.NUMBER, B: AttributeType.BINARY } as const;
+
+export interface UserTableProps {
+  /** Keep the table (and its data) when the stack is deleted. Production: true. */
+  readonly retain?: boolean;
+}
+
+/** The users' routine state: one item per Alexa user, keyed and expired as lambda/src/state/table-schema.ts says. */
+export class UserTable extends Construct {
+  readonly table: Table;
+
+  constructor(scope: Construct, id: string, props: UserTableProps = {}) {
+    super(scope, id);
+    const retain = props.retain ?? true;
+    this.table = new Table(this, 'Table', {
+      partitionKey: {
+        name: userTable.partitionKey.name,
+        type: attributeTypes[userTable.partitionKey.type],
+      },
+      timeToLiveAttribute: userTable.ttlAttribute,
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: TableEncryption.AWS_MANAGED,
+      deletionProtection: retain,
+      removalPolicy: retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+  }
+}

@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { Annotations, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { repoRoot } from './bundling.js';
+import { SkillAlarms } from './constructs/alarms.js';
+import { AlexaSkill } from './constructs/alexa-skill.js';
+import { DeployGuard } from './constructs/deploy-guard.js';
+import { SkillFunction } from './constructs/skill-function.js';
+import { UserTable } from './constructs/user-table.js';
+
+/** Stands in for a missing skill ID so that synth works; it matches no real skill. */
+export const placeholderSkillId = 'amzn1.ask.skill.00000000-0000-0000-0000-000000000000';
+
+export interface ManagedSkillProps {
+  /** Secrets Manager secret (name or ARN) holding the LWA `clientId`, `clientSecret`, `refreshToken`. */
+  readonly lwaSecretArn: string;
+  readonly vendorId: string;
+}
+
+export interface RugCoachStackProps extends StackProps {
+  /** The Alexa skill ID (amzn1.ask.skill.…) that may invoke the function. */
+  readonly skillId?: string;
+  /** Lambda memory in MB. */
+  readonly memorySize?: number;
+  /** Alarm notifications go to this address when given. */
+  readonly alarmEmail?: string;
+  /**
+   * When given, the stack also creates the Alexa skill from interaction-model/. Deploy first without
+   * skillId, then again with skillId = the SkillId output (a new skill's ID is unknown before it exists).
+   */
+  readonly managedSkill?: ManagedSkillProps;
+}
+
+export class RugCoachStack extends Stack {
+  constructor(scope: Construct, id: string, props: RugCoachStackProps = {}) {
+    super(scope, id, props);
+
+    const users = new UserTable(this, 'Users');
+    const skillFunction = new SkillFunction(this, 'Skill', {
+      table: users.table,
+      skillId: props.skillId ?? placeholderSkillId,
+      memorySize: props.memorySize ?? 512,
+      timeout: Duration.seconds(7),
+    });
+    new SkillAlarms(this, 'Alarms', {
+      fn: skillFunction.fn,
+      table: users.table,
+      alarmEmail: props.alarmEmail,
+    });
+
+    if (props.managedSkill) {
+      const alexaSkill = new AlexaSkill(this, 'Alexa', {
+        fn: skillFunction.fn,
+        lwaSecretArn: props.managedSkill.lwaSecretArn,
+        vendorId: props.managedSkill.vendorId,
+        interactionModelDir: path.join(repoRoot, 'interaction-model'),
+        functionKnowsSkillId: props.skillId !== undefined,
+      });
+      // Alexa checks, when it saves the endpoint, that the function lets the skill invoke it.
+      alexaSkill.node.addDependency(skillFunction);
+      new CfnOutput(this, 'SkillId', {
+        value: alexaSkill.skillId,
+        description: 'The skill created by this stack; deploy again with -c skillId=<this value>',
+      });
+      if (props.skillId === undefined) {
+        Annotations.of(this).addWarningV2(
+          'rug-coach:firstSkillDeploy',
+          'No skillId: this deploy creates the skill, but the function refuses its requests until you ' +
+            'deploy again with -c skillId=<the SkillId output>.',
+        );
+      }
+    } else if (props.skillId === undefined) {
+      Annotations.of(this).addWarningV2(
+        'rug-coach:missingSkillId',
+        `No skillId given (-c skillId=amzn1.ask.skill.… or env SKILL_ID): synthesized with the placeholder ` +
+          `${placeholderSkillId}; CloudFormation will refuse to deploy this template.`,
+      );
+      new DeployGuard(this, 'RequireSkillId', {
+        reason:
+          'Rug Coach needs its Alexa skill ID: deploy with -c skillId=amzn1.ask.skill.… (or env SKILL_ID).',
+      });
+    }
+
+    new CfnOutput(this, 'FunctionArn', {
+      value: skillFunction.fn.functionArn,
+      description: 'The skill endpoint (Default region) for the Alexa developer console',
+    });
+    new CfnOutput(this, 'TableName', { value: users.table.tableName });
+  }
+}

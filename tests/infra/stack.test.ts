@@ -1,0 +1,353 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { App, type Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { esmRequireBanner, repoRoot } from '../../infra/bundling.js';
+import { placeholderSkillId, RugCoachStack, type RugCoachStackProps } from '../../infra/rug-coach-stack.js';
+import { userTable } from '../../lambda/src/state/table-schema.js';
+import { buildLambda } from '../../tools/build.js';
+
+const skillId = 'amzn1.ask.skill.11111111-2222-3333-4444-555555555555';
+const lwaSecretArn = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:rug-coach-lwa-AbCdEf';
+const managedSkill = { lwaSecretArn, vendorId: 'M1VENDOR' };
+
+interface Synthesized {
+  stack: Stack;
+  template: Template;
+  assemblyDir: string;
+}
+
+const outdirs: string[] = [];
+afterAll(() => {
+  for (const dir of outdirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Synthesizes one stack; only `bundle: true` runs esbuild (the slow part), the others skip bundling. */
+function synth(id: string, props: RugCoachStackProps, bundle = false): Synthesized {
+  const outdir = mkdtempSync(path.join(tmpdir(), 'rug-coach-infra-test-'));
+  outdirs.push(outdir);
+  const app = new App({ outdir, context: bundle ? {} : { 'aws:cdk:bundling-stacks': [] } });
+  const stack = new RugCoachStack(app, id, props);
+  const assembly = app.synth();
+  return {
+    stack,
+    template: Template.fromJSON(assembly.getStackArtifact(stack.artifactId).template),
+    assemblyDir: assembly.directory,
+  };
+}
+
+function nagViolations(stack: Stack): string[] {
+  const report = new AwsSolutionsChecks().validateScope(stack);
+  return report.violations.map((v) => `${v.severity} ${v.ruleName}: ${v.description.slice(0, 120)}`);
+}
+
+function onlyResource(template: Template, type: string): { [key: string]: unknown } {
+  const resources = Object.values(template.findResources(type));
+  expect(resources).toHaveLength(1);
+  return resources[0] as { [key: string]: unknown };
+}
+
+const logicalIdOf = (template: Template, type: string): string => {
+  const ids = Object.keys(template.findResources(type));
+  expect(ids).toHaveLength(1);
+  return ids[0]!;
+};
+
+describe('the deployed stack (with a skill id and an alarm e-mail)', () => {
+  let s: Synthesized;
+  beforeAll(() => {
+    s = synth('Plain', { skillId, alarmEmail: 'alarms@example.nl' }, true);
+  }, 120_000);
+
+  it('runs the bundled handler on arm64 Node 22 or newer, within Alexa’s 8 s deadline', () => {
+    const fn = onlyResource(s.template, 'AWS::Lambda::Function');
+    const props = fn.Properties as { Runtime: string; Architectures: string[]; Timeout: number };
+    expect(props.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
+    expect(props.Architectures).toEqual(['arm64']);
+    expect(props.Timeout).toBe(7);
+    s.template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.handler',
+      MemorySize: 512,
+    });
+  });
+
+  it('tells the function its table and its skill id, without slow source-map support', () => {
+    const tableId = logicalIdOf(s.template, 'AWS::DynamoDB::Table');
+    const fn = onlyResource(s.template, 'AWS::Lambda::Function');
+    const variables = (fn.Properties as { Environment: { Variables: Record<string, unknown> } }).Environment
+      .Variables;
+    expect(variables.TABLE_NAME).toEqual({ Ref: tableId });
+    expect(variables.SKILL_ID).toBe(skillId);
+    expect(variables).not.toHaveProperty('NODE_OPTIONS');
+  });
+
+  it('lets only this Alexa skill invoke the function', () => {
+    const permissions = s.template.findResources('AWS::Lambda::Permission');
+    const alexa = Object.values(permissions).filter(
+      (p) => (p.Properties as { Principal: string }).Principal === 'alexa-appkit.amazon.com',
+    );
+    expect(alexa).toHaveLength(1);
+    expect(alexa[0]!.Properties).toMatchObject({
+      Action: 'lambda:InvokeFunction',
+      EventSourceToken: skillId,
+    });
+  });
+
+  it('logs JSON to its own log group, kept for a month', () => {
+    const logGroupId = logicalIdOf(s.template, 'AWS::Logs::LogGroup');
+    s.template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    s.template.hasResourceProperties('AWS::Lambda::Function', {
+      LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: logGroupId } },
+    });
+  });
+
+  it('keeps user state in a retained, recoverable, pay-per-request table keyed as the code expects', () => {
+    const table = onlyResource(s.template, 'AWS::DynamoDB::Table');
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
+    expect(table.Properties).toMatchObject({
+      BillingMode: 'PAY_PER_REQUEST',
+      DeletionProtectionEnabled: true,
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      TimeToLiveSpecification: { AttributeName: userTable.ttlAttribute, Enabled: true },
+      SSESpecification: { SSEEnabled: true },
+      KeySchema: [{ AttributeName: userTable.partitionKey.name, KeyType: 'HASH' }],
+      AttributeDefinitions: [
+        { AttributeName: userTable.partitionKey.name, AttributeType: userTable.partitionKey.type },
+      ],
+    });
+  });
+
+  it('grants the function item reads and writes on its table, and nothing like a scan', () => {
+    const tableId = logicalIdOf(s.template, 'AWS::DynamoDB::Table');
+    const policies = Object.values(s.template.findResources('AWS::IAM::Policy'));
+    const statements = policies.flatMap(
+      (p) =>
+        (p.Properties as { PolicyDocument: { Statement: { Action: string | string[] }[] } }).PolicyDocument
+          .Statement,
+    );
+    const dynamo = statements.filter((st) => JSON.stringify(st.Action).includes('dynamodb:'));
+    expect(dynamo).toHaveLength(1);
+    expect(dynamo[0]).toMatchObject({
+      Effect: 'Allow',
+      Resource: [{ 'Fn::GetAtt': [tableId, 'Arn'] }],
+    });
+    expect(new Set([dynamo[0]!.Action].flat())).toEqual(
+      new Set(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']),
+    );
+  });
+
+  it('lets the function write only to its own log group, with no broad managed policy', () => {
+    const logGroupId = logicalIdOf(s.template, 'AWS::Logs::LogGroup');
+    const roles = Object.values(s.template.findResources('AWS::IAM::Role'));
+    for (const role of roles) expect(role.Properties).not.toHaveProperty('ManagedPolicyArns');
+    const statements = JSON.stringify(s.template.findResources('AWS::IAM::Policy'));
+    expect(statements).toContain('logs:PutLogEvents');
+    expect(statements).toContain(`"Fn::GetAtt":["${logGroupId}","Arn"]`);
+    expect(statements).not.toMatch(/"Resource":"\*"/);
+  });
+
+  it('alarms on errors, throttles, slow answers and a failing table, and mails them', () => {
+    const alarms = Object.values(s.template.findResources('AWS::CloudWatch::Alarm')).map(
+      (a) => a.Properties as Record<string, unknown>,
+    );
+    expect(alarms).toHaveLength(5);
+    const byMetric = (name: string) => alarms.find((a) => a.MetricName === name);
+    expect(byMetric('Errors')).toMatchObject({ Namespace: 'AWS/Lambda', Threshold: 1 });
+    expect(byMetric('Throttles')).toMatchObject({ Namespace: 'AWS/Lambda', Threshold: 1 });
+    const slow = byMetric('Duration');
+    expect(slow).toMatchObject({ Namespace: 'AWS/Lambda', ExtendedStatistic: 'p99' });
+    expect(slow?.Threshold).toBeGreaterThanOrEqual(5_000);
+    expect(slow?.Threshold).toBeLessThan(8_000);
+    const tableAlarms = JSON.stringify(alarms.filter((a) => a.Metrics !== undefined));
+    expect(tableAlarms).toContain('ThrottledRequests');
+    expect(tableAlarms).toContain('SystemErrors');
+
+    const topicId = logicalIdOf(s.template, 'AWS::SNS::Topic');
+    for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
+    s.template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'alarms@example.nl',
+    });
+  });
+
+  it('outputs the function ARN and the table name', () => {
+    const outputs = s.template.findOutputs('*');
+    expect(outputs.FunctionArn?.Value).toEqual({
+      'Fn::GetAtt': [logicalIdOf(s.template, 'AWS::Lambda::Function'), 'Arn'],
+    });
+    expect(outputs.TableName?.Value).toEqual({ Ref: logicalIdOf(s.template, 'AWS::DynamoDB::Table') });
+  });
+
+  it('creates no Alexa skill without Login-with-Amazon credentials, and is deployable', () => {
+    s.template.resourceCountIs('Alexa::ASK::Skill', 0);
+    expect(Object.keys(s.template.toJSON().Rules ?? {})).toEqual(['CheckBootstrapVersion']);
+    expect(Annotations.fromStack(s.stack).findWarning('*', Match.anyValue())).toEqual([]);
+  });
+
+  it('passes the AWS Solutions checks (cdk-nag) with nothing acknowledged away', () => {
+    expect(nagViolations(s.stack)).toEqual([]);
+  });
+
+  it('deploys byte for byte the bundle that `npm run build` makes for the tests and the simulator', async () => {
+    const fn = onlyResource(s.template, 'AWS::Lambda::Function');
+    const key = (fn.Properties as { Code: { S3Key: string } }).Code.S3Key;
+    const deployed = readFileSync(
+      path.join(s.assemblyDir, `asset.${key.replace(/\.zip$/, '')}`, 'index.mjs'),
+    );
+    const outdir = mkdtempSync(path.join(tmpdir(), 'rug-coach-build-test-'));
+    try {
+      const built = await buildLambda(path.join(outdir, 'index.mjs'));
+      expect(built.bytes).toBeGreaterThan(0);
+      expect(readFileSync(built.outfile).equals(deployed)).toBe(true);
+      expect(existsSync(`${built.outfile}.map`)).toBe(true);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
+  it('deploys a self-contained ESM bundle that loads outside the repo and refuses other skills', async () => {
+    const fn = onlyResource(s.template, 'AWS::Lambda::Function');
+    const key = (fn.Properties as { Code: { S3Key: string } }).Code.S3Key;
+    const assetDir = path.join(s.assemblyDir, `asset.${key.replace(/\.zip$/, '')}`);
+    expect(readdirSync(assetDir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
+    const code = readFileSync(path.join(assetDir, 'index.mjs'), 'utf8');
+    expect(code.startsWith(esmRequireBanner)).toBe(true);
+    expect(code).not.toContain('sourceMappingURL');
+    const map = JSON.parse(readFileSync(path.join(assetDir, 'index.mjs.map'), 'utf8')) as object;
+    expect(map).not.toHaveProperty('sourcesContent');
+
+    // The assembly lives in the OS temp dir, away from node_modules: an external import would fail here.
+    const bundle = (await import(pathToFileURL(path.join(assetDir, 'index.mjs')).href)) as {
+      handler: (event: unknown) => Promise<unknown>;
+    };
+    const foreign = {
+      version: '1.0',
+      session: { new: true, application: { applicationId: 'amzn1.ask.skill.someone-else' } },
+      context: { System: { application: { applicationId: 'amzn1.ask.skill.someone-else' } } },
+      request: { type: 'LaunchRequest', requestId: 'r1', locale: 'nl-NL', timestamp: '2025-01-01T00:00:00Z' },
+    };
+    await expect(bundle.handler(foreign)).rejects.toThrow();
+  });
+});
+
+describe('without a skill id', () => {
+  it('synthesizes with a placeholder and a warning, but CloudFormation refuses to deploy it', () => {
+    const s = synth('NoSkillId', {});
+    s.template.hasResourceProperties('AWS::Lambda::Permission', { EventSourceToken: placeholderSkillId });
+    const warnings = Annotations.fromStack(s.stack).findWarning('*', Match.stringLikeRegexp('skillId'));
+    expect(warnings).toHaveLength(1);
+    const rules = s.template.toJSON().Rules as Record<
+      string,
+      { Assertions: { AssertDescription: string }[] }
+    >;
+    const guards = Object.entries(rules).filter(([id]) => id !== 'CheckBootstrapVersion');
+    expect(guards).toHaveLength(1);
+    const [assertion] = guards[0]![1].Assertions;
+    expect(assertion?.AssertDescription).toContain('-c skillId=');
+    // The rule must be unconditionally false: Fn::Not of a tautology.
+    const assert = (
+      guards[0]![1].Assertions[0] as unknown as { Assert: { 'Fn::Not': [{ 'Fn::Equals': [] }] } }
+    ).Assert;
+    const [left, right] = assert['Fn::Not'][0]['Fn::Equals'] as unknown[];
+    expect(typeof left).toBe('string');
+    expect(left).toEqual(right);
+    expect(nagViolations(s.stack)).toEqual([]);
+  });
+});
+
+describe('with Login-with-Amazon credentials', () => {
+  let s: Synthesized;
+  beforeAll(() => {
+    s = synth('Managed', { skillId, managedSkill });
+  }, 60_000);
+
+  it('creates the Alexa skill with credentials resolved from Secrets Manager at deploy time', () => {
+    const skill = onlyResource(s.template, 'Alexa::ASK::Skill');
+    const props = skill.Properties as {
+      VendorId: string;
+      AuthenticationConfiguration: Record<string, string>;
+    };
+    expect(props.VendorId).toBe('M1VENDOR');
+    for (const field of ['ClientId', 'ClientSecret', 'RefreshToken']) {
+      const reference = JSON.stringify(props.AuthenticationConfiguration[field]);
+      expect(reference).toContain(`{{resolve:secretsmanager:${lwaSecretArn}:SecretString:`);
+      expect(reference).toContain(field.charAt(0).toLowerCase() + field.slice(1));
+    }
+  });
+
+  it('points the skill (requests and events) at the function, from a package Alexa may read', () => {
+    const fnId = logicalIdOf(s.template, 'AWS::Lambda::Function');
+    const skill = onlyResource(s.template, 'Alexa::ASK::Skill');
+    const pkg = (skill.Properties as { SkillPackage: Record<string, unknown> }).SkillPackage;
+    const arn = { 'Fn::GetAtt': [fnId, 'Arn'] };
+    expect(pkg.Overrides).toEqual({
+      Manifest: { apis: { custom: { endpoint: { uri: arn } } }, events: { endpoint: { uri: arn } } },
+    });
+    expect(pkg.S3Key).toMatch(/^[0-9a-f]{64}\.zip$/);
+    const roleRef = pkg.S3BucketRole as { 'Fn::GetAtt': [string, string] };
+    const role = s.template.toJSON().Resources[roleRef['Fn::GetAtt'][0]];
+    expect(JSON.stringify(role.Properties.AssumeRolePolicyDocument)).toContain('alexa-appkit.amazon.com');
+    expect(skill.DependsOn).toEqual(expect.arrayContaining([roleRef['Fn::GetAtt'][0]]));
+  });
+
+  it('packages skill.json and the nl-NL interaction model in the layout SMAPI expects', () => {
+    const skill = onlyResource(s.template, 'Alexa::ASK::Skill');
+    const key = (skill.Properties as { SkillPackage: { S3Key: string } }).SkillPackage.S3Key;
+    const dir = path.join(s.assemblyDir, `asset.${key.replace(/\.zip$/, '')}`);
+    expect(existsSync(path.join(dir, 'skill.json'))).toBe(true);
+    const model = JSON.parse(readFileSync(path.join(dir, 'interactionModels/custom/nl-NL.json'), 'utf8'));
+    expect(model.interactionModel.languageModel.invocationName).toBe('rug coach');
+  });
+
+  it('keeps the function closed to other skills and passes the AWS Solutions checks', () => {
+    const alexa = Object.values(s.template.findResources('AWS::Lambda::Permission')).filter(
+      (p) => (p.Properties as { Principal: string }).Principal === 'alexa-appkit.amazon.com',
+    );
+    expect(alexa.map((p) => (p.Properties as { EventSourceToken?: string }).EventSourceToken)).toEqual([
+      skillId,
+    ]);
+    expect(s.template.findOutputs('SkillId')).toHaveProperty('SkillId');
+    expect(nagViolations(s.stack)).toEqual([]);
+  });
+
+  it('on the first deploy (no skill id yet) opens the endpoint for Alexa to create the skill, with a warning', () => {
+    const first = synth('ManagedFirst', { managedSkill });
+    const open = Object.entries(first.template.findResources('AWS::Lambda::Permission')).filter(
+      ([, p]) => (p.Properties as { EventSourceToken?: string }).EventSourceToken === undefined,
+    );
+    expect(open).toHaveLength(1);
+    const skill = onlyResource(first.template, 'Alexa::ASK::Skill');
+    expect(skill.DependsOn).toEqual(expect.arrayContaining([open[0]![0]]));
+    // The handler still refuses every request until the second deploy sets the real skill id.
+    first.template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ SKILL_ID: placeholderSkillId }) },
+    });
+    expect(
+      Annotations.fromStack(first.stack).findWarning('*', Match.stringLikeRegexp('deploy again')),
+    ).toHaveLength(1);
+  });
+});
+
+describe('the CDK CLI', () => {
+  it('synthesizes offline with `cdk synth -c skillId=… --quiet`', async () => {
+    const outdir = mkdtempSync(path.join(tmpdir(), 'rug-coach-cdk-out-'));
+    try {
+      await promisify(execFile)(
+        'npx',
+        ['cdk', 'synth', '-c', 'skillId=amzn1.ask.skill.test', '--quiet', '--no-notices', '-o', outdir],
+        { cwd: repoRoot, timeout: 150_000, env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true' } },
+      );
+      const template = JSON.parse(readFileSync(path.join(outdir, 'RugCoach.template.json'), 'utf8'));
+      expect(JSON.stringify(template)).toContain('amzn1.ask.skill.test');
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
