@@ -223,7 +223,9 @@ describe('the model understands its own samples', () => {
   const firstValue = (type: string) =>
     type === 'AMAZON.SearchQuery'
       ? 'mijn been tintelt'
-      : (lm.types?.find((t) => t.name === type)?.values[0]?.name.value ?? '');
+      : type === 'AMAZON.TIME'
+        ? 'acht uur'
+        : (lm.types?.find((t) => t.name === type)?.values[0]?.name.value ?? '');
   const cases = lm.intents.flatMap((i) =>
     (i.samples ?? []).map((sample) => {
       const types = new Map((i.slots ?? []).map((s) => [s.name, s.type]));

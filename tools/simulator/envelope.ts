@@ -4,9 +4,11 @@ import type {
   events,
   IntentRequest,
   LaunchRequest,
+  Permissions,
   RequestEnvelope,
   SessionEndedReason,
   SessionEndedRequest,
+  SessionResumedRequest,
   Slot,
   SupportedInterfaces,
   slu,
@@ -27,6 +29,10 @@ export interface EnvelopeContext {
   locale: string;
   apiEndpoint: string;
   supportedInterfaces?: SupportedInterfaces;
+  /** The token for Alexa's APIs (reminders); a fresh random one per request when not given. */
+  apiAccessToken?: string;
+  /** What the user allowed the skill (context.System.user.permissions); none when not given. */
+  permissions?: Permissions;
   /** Defaults to the current time; tests pass a fixed clock. */
   now?: () => Date;
 }
@@ -134,6 +140,46 @@ export function skillDisabledEvent(ctx: EnvelopeContext): RequestEnvelope {
   };
 }
 
+/** A device with a screen (Echo Show): it declares the APL interface. */
+export const screenInterfaces: SupportedInterfaces = {
+  'Alexa.Presentation.APL': { runtime: { maxVersion: '2023.3' } },
+};
+
+/** Permissions of a user who allowed reminders (the consent token Alexa sends once any is granted). */
+export function remindersGranted(): Permissions {
+  return {
+    consentToken: `simulator.consent.${randomUUID()}`,
+    scopes: { 'alexa::alerts:reminders:skill:readwrite': { status: 'GRANTED' } },
+  };
+}
+
+/** The result of a Connections.StartConnection task, e.g. the user's answer to a permission question. */
+export interface ConnectionResult {
+  /** The token the skill put on its StartConnection directive. */
+  token: string;
+  /** The task's own result, e.g. { permissionScope, status: 'ACCEPTED' | 'DENIED' | 'NOT_ANSWERED' }. */
+  result?: Record<string, unknown>;
+  /** '200' when the task ran; anything else when Alexa could not run it. */
+  code?: string;
+}
+
+/** SessionResumedRequest: Alexa hands the session back after a Connections.StartConnection task. */
+export function sessionResumedRequest(ctx: EnvelopeContext, connection: ConnectionResult): RequestEnvelope {
+  const code = connection.code ?? '200';
+  const request: SessionResumedRequest = {
+    type: 'SessionResumedRequest',
+    ...requestBase(ctx),
+    locale: ctx.locale,
+    cause: {
+      type: 'ConnectionCompleted',
+      token: connection.token,
+      status: { code, message: code === '200' ? 'OK' : 'Error' },
+      ...(connection.result ? { result: connection.result } : {}),
+    },
+  };
+  return { version: '1.0', session: session(ctx), context: context(ctx), request };
+}
+
 function requestBase(ctx: EnvelopeContext): { requestId: string; timestamp: string } {
   const now = (ctx.now ?? (() => new Date()))();
   // Alexa's timestamps have second precision.
@@ -158,10 +204,10 @@ function context(ctx: EnvelopeContext): Context {
   return {
     System: {
       application: { applicationId: ctx.skillId },
-      user: { userId: ctx.userId },
+      user: { userId: ctx.userId, ...(ctx.permissions ? { permissions: ctx.permissions } : {}) },
       device: { deviceId: ctx.deviceId, supportedInterfaces: ctx.supportedInterfaces ?? {} },
       apiEndpoint: ctx.apiEndpoint,
-      apiAccessToken: accessToken(),
+      apiAccessToken: ctx.apiAccessToken ?? accessToken(),
     },
   };
 }

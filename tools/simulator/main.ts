@@ -12,7 +12,10 @@ import { createTable } from '../../lambda/src/state/create-table.js';
 import { createDynamoClient } from '../../lambda/src/state/dynamo-client.js';
 import { userTable } from '../../lambda/src/state/table-schema.js';
 import { buildLambda } from '../build.js';
-import { loadInteractionModel } from './resolve.js';
+import { startAlexaApi } from './alexa-api.js';
+import { aplDirectives, writeScreenPreview } from './apl-preview.js';
+import { remindersGranted, screenInterfaces, sessionResumedRequest } from './envelope.js';
+import { loadInteractionModel, resolveUtterance } from './resolve.js';
 import { type HeardTurn, type SkillHandler, VoiceSession } from './session.js';
 import { speakTurn } from './terminal.js';
 
@@ -26,6 +29,10 @@ const localUserId = 'amzn1.ask.account.LOCAL-SIMULATOR-USER';
 
 async function main(): Promise<void> {
   const fast = process.argv.includes('--fast');
+  // --apl-out DIR: act as an Echo Show and write each screen (APL document + data source) to DIR.
+  const aplOutIndex = process.argv.indexOf('--apl-out');
+  const aplOut = aplOutIndex > 0 ? process.argv[aplOutIndex + 1] : undefined;
+  const screen = process.argv.includes('--screen') || aplOut !== undefined;
   const interactive = process.stdin.isTTY === true;
   const dataDir = new URL('../../.data/', import.meta.url);
   mkdirSync(dataDir, { recursive: true });
@@ -47,10 +54,42 @@ async function main(): Promise<void> {
 
   const { outfile } = await buildLambda();
   const { handler } = (await import(pathToFileURL(outfile).href)) as { handler: SkillHandler };
-  const session = new VoiceSession(handler, loadInteractionModel(), { skillId, userId: localUserId });
+  // Alexa's Reminders API, played by a loopback stand-in: this laptop cannot reach Alexa.
+  const alexaApi = await startAlexaApi();
+  const model = loadInteractionModel();
+  const session = new VoiceSession(handler, model, {
+    skillId,
+    userId: localUserId,
+    apiEndpoint: alexaApi.endpoint,
+    ...(screen ? { supportedInterfaces: screenInterfaces } : {}),
+  });
+  let screens = 0;
+
+  /** Set while Alexa (not the skill) asks the user for a permission: the next line is the answer. */
+  let consent: { token: string; scope: string } | undefined;
+
+  const answerConsent = async (utterance: string): Promise<HeardTurn> => {
+    const pending = consent!;
+    consent = undefined;
+    const heard = resolveUtterance(model, utterance);
+    const intent = heard.kind === 'intent' ? heard.name : '';
+    const status =
+      intent === 'AMAZON.YesIntent' ? 'ACCEPTED' : intent === 'AMAZON.NoIntent' ? 'DENIED' : 'NOT_ANSWERED';
+    if (status === 'ACCEPTED') session.update({ permissions: remindersGranted() });
+    return session.sendRequest(utterance, (ctx) =>
+      sessionResumedRequest(ctx, {
+        token: pending.token,
+        result: { permissionScope: pending.scope, status },
+      }),
+    );
+  };
 
   const say = async (line: string): Promise<HeardTurn | undefined> => {
     const utterance = line.trim();
+    if (consent && utterance !== '') {
+      if (!interactive) process.stdout.write(`> ${utterance}\n`);
+      return answerConsent(utterance);
+    }
     if (utterance === '') {
       // Silence: Alexa speaks the reprompt once, then ends the session.
       const last = session.turns.at(-1);
@@ -72,12 +111,43 @@ async function main(): Promise<void> {
   const lines = createInterface({ input: process.stdin, terminal: false });
   for await (const line of lines) {
     const turn = await say(line);
-    if (turn) await speakTurn(turn, { wait: interactive && !fast });
+    if (!turn) continue;
+    await speakTurn(turn, { wait: interactive && !fast });
+    consent = permissionAsked(turn);
+    if (consent) {
+      process.stdout.write(
+        'Alexa (namens Alexa zelf): Geef je Rug Coach toestemming om herinneringen te zetten? Zeg ja of nee.\n',
+      );
+    }
+    for (const directive of aplDirectives(turn.response)) {
+      screens++;
+      if (!aplOut) {
+        process.stdout.write('(scherm: APL-document verstuurd)\n');
+        continue;
+      }
+      const file = await writeScreenPreview(
+        aplOut,
+        directive,
+        `${String(screens).padStart(3, '0')}-${directive.token ?? 'scherm'}`,
+      );
+      process.stdout.write(`(scherm: ${file})\n`);
+    }
   }
   if (session.isOpen) await session.end('USER_INITIATED');
+  await alexaApi.close();
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   process.exit(0);
+}
+
+/** A Connections.StartConnection asking for a permission: Alexa asks the user, then resumes the skill. */
+function permissionAsked(turn: HeardTurn): { token: string; scope: string } | undefined {
+  for (const directive of turn.response.response.directives ?? []) {
+    if (directive.type !== 'Connections.StartConnection') continue;
+    const input = directive.input as { permissionScope?: string } | undefined;
+    return { token: directive.token ?? '', scope: input?.permissionScope ?? '' };
+  }
+  return undefined;
 }
 
 main().catch((error: unknown) => {

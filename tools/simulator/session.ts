@@ -108,6 +108,18 @@ export class VoiceSession {
     return this.send(name, name, intentRequest(this.ctx, name, slots, declaredSlots(this.model, name)));
   }
 
+  /** Sends a request that no utterance produces (e.g. SessionResumedRequest), in the open session. */
+  async sendRequest(label: string, build: (ctx: EnvelopeContext) => RequestEnvelope): Promise<HeardTurn> {
+    if (!this.open) this.startSession();
+    const envelope = build(this.ctx);
+    return this.send(label, envelope.request.type, envelope);
+  }
+
+  /** Changes what later requests carry (e.g. permissions the user granted). */
+  update(context: Partial<EnvelopeContext>): void {
+    this.ctx = { ...this.ctx, ...context };
+  }
+
   /** The session ends without a word from the user (timeout after the reprompt, or the user left). */
   async end(reason: SessionEndedReason = 'EXCEEDED_MAX_REPROMPTS'): Promise<HeardTurn | undefined> {
     if (!this.open) return undefined;
@@ -132,7 +144,12 @@ export class VoiceSession {
     const ssml = speech?.type === 'SSML' ? speech.ssml : speech?.type === 'PlainText' ? speech.text : '';
     const reprompt = response.response.reprompt?.outputSpeech;
     const breaks = breaksIn(ssml);
-    const sessionEnded = response.response.shouldEndSession !== false;
+    // A skill connection (e.g. Alexa asking for a permission) keeps the session: it resumes afterwards.
+    const handsOver = (response.response.directives ?? []).some(
+      (d) => d.type === 'Connections.StartConnection',
+    );
+    const ending = response.response.shouldEndSession;
+    const sessionEnded = ending === true || (ending === undefined && !handsOver);
     const turn: HeardTurn = {
       utterance,
       intent,

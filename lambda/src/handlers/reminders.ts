@@ -1,0 +1,156 @@
+import { getRequestType, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
+import type {
+  ConnectionCompleted,
+  interfaces,
+  RequestEnvelope,
+  Response,
+  SessionResumedRequest,
+} from 'ask-sdk-model';
+import { fill, prompts } from '../content/prompts.js';
+import { createReminder, deleteReminder, type RemindersApi } from '../reminders/client.js';
+import { reminderText } from '../reminders/content.js';
+import { dailyReminderRequest } from '../reminders/request.js';
+import { parseReminderTime, type ReminderTime, spokenTime } from '../reminders/time.js';
+import { join, type Speech } from '../speech/ssml.js';
+import { setDialog, setUserState, userState } from './context.js';
+import { ask } from './respond.js';
+import { isIntent, slotText } from './slots.js';
+
+export const remindersScope = 'alexa::alerts:reminders:skill:readwrite';
+/** Echoed back by Alexa in the SessionResumedRequest, so the answer is known to be about reminders. */
+export const reminderConsentToken = 'rug-coach-reminder-consent';
+
+interface ReminderSession {
+  /** The time asked for, kept while Alexa asks for permission. */
+  reminderTime?: ReminderTime;
+}
+
+function session(input: HandlerInput): ReminderSession {
+  return input.attributesManager.getSessionAttributes() as ReminderSession;
+}
+
+function andWhatNext(input: HandlerInput, speech: Speech): Response {
+  setDialog(input, { mode: 'idle' });
+  return ask(input, join(speech, ...prompts.whatNext), join(...prompts.whatNextReprompt));
+}
+
+/** Granted, refused, or unknown (no word in the request: only the API can tell). */
+function permission(envelope: RequestEnvelope): 'granted' | 'denied' | 'unknown' {
+  const permissions = envelope.context.System.user.permissions;
+  const status = permissions?.scopes?.[remindersScope]?.status;
+  if (status === 'GRANTED') return 'granted';
+  if (status === 'DENIED') return 'denied';
+  return permissions?.consentToken ? 'granted' : 'unknown';
+}
+
+function api(envelope: RequestEnvelope): RemindersApi | undefined {
+  const { apiEndpoint, apiAccessToken } = envelope.context.System;
+  return apiEndpoint && apiAccessToken ? { apiEndpoint, apiAccessToken } : undefined;
+}
+
+/** Alexa asks by voice: "Mag Rug Coach herinneringen zetten?"; the answer comes as SessionResumedRequest. */
+function askPermissionByVoice(input: HandlerInput): Response {
+  const directive: interfaces.connections.V1.StartConnectionDirective = {
+    type: 'Connections.StartConnection',
+    uri: 'connection://AMAZON.AskForPermissionsConsent/1',
+    input: {
+      '@type': 'AskForPermissionsConsentRequest',
+      '@version': '1',
+      permissionScope: remindersScope,
+    },
+    token: reminderConsentToken,
+  };
+  return input.responseBuilder.addDirective(directive).getResponse();
+}
+
+/** When Alexa cannot ask by voice: a card in the Alexa app that leads to the permission. */
+function permissionCard(input: HandlerInput): Response {
+  input.responseBuilder.withAskForPermissionsConsentCard([remindersScope]);
+  return andWhatNext(input, join(...reminderText.permissionCard));
+}
+
+async function create(input: HandlerInput, time: ReminderTime, afterConsent: boolean): Promise<Response> {
+  const target = api(input.requestEnvelope);
+  if (!target) return andWhatNext(input, join(...reminderText.failed));
+  const user = userState(input);
+  // One reminder per user: a new time replaces the old one.
+  if (user.reminderToken) await deleteReminder(target, user.reminderToken);
+  const body = dailyReminderRequest(time, new Date(), reminderText.reminderText);
+  const result = await createReminder(target, body);
+  if (result.kind === 'noPermission') {
+    if (afterConsent) return permissionCard(input);
+    session(input).reminderTime = time;
+    return askPermissionByVoice(input);
+  }
+  delete session(input).reminderTime;
+  if (result.kind === 'failed') {
+    if (user.reminderToken) setUserState(input, withoutToken(user));
+    return andWhatNext(input, join(...reminderText.failed));
+  }
+  setUserState(input, { ...user, reminderToken: result.alertToken });
+  const confirmed = reminderText.confirmed.map((line) => fill(line, { time: spokenTime(time) }));
+  return andWhatNext(input, join(...confirmed));
+}
+
+function withoutToken<T extends { reminderToken?: string }>(user: T): Omit<T, 'reminderToken'> {
+  const { reminderToken: _dropped, ...rest } = user;
+  return rest;
+}
+
+/** "herinner me elke dag om acht uur aan mijn oefeningen": a daily reminder, with permission asked first. */
+export const setReminder: RequestHandler = {
+  canHandle: (input) => isIntent(input, 'ReminderIntent'),
+  async handle(input) {
+    const time = parseReminderTime(slotText(input, 'time'));
+    if (!time) {
+      setDialog(input, { mode: 'idle' });
+      return ask(input, join(...reminderText.askTime), join(...reminderText.askTimeReprompt));
+    }
+    if (permission(input.requestEnvelope) !== 'granted') {
+      session(input).reminderTime = time;
+      return askPermissionByVoice(input);
+    }
+    return create(input, time, false);
+  },
+};
+
+function consentAnswer(input: HandlerInput): ConnectionCompleted | undefined {
+  if (getRequestType(input.requestEnvelope) !== 'SessionResumedRequest') return undefined;
+  const cause = (input.requestEnvelope.request as SessionResumedRequest).cause;
+  return cause?.token === reminderConsentToken ? cause : undefined;
+}
+
+/** The user's answer to Alexa's permission question. */
+export const reminderConsentAnswered: RequestHandler = {
+  canHandle: (input) => consentAnswer(input) !== undefined,
+  async handle(input) {
+    const cause = consentAnswer(input);
+    const time = session(input).reminderTime;
+    // `result` is typed `any` by the SDK; Alexa sends { permissionScope, status }.
+    const status = (cause?.result as { status?: unknown } | undefined)?.status;
+    if (cause?.status?.code !== '200') return permissionCard(input);
+    if (status === 'ACCEPTED') {
+      if (!time) {
+        setDialog(input, { mode: 'idle' });
+        return ask(input, join(...reminderText.askTime), join(...reminderText.askTimeReprompt));
+      }
+      return create(input, time, true);
+    }
+    delete session(input).reminderTime;
+    return andWhatNext(input, join(...reminderText.permissionDenied));
+  },
+};
+
+/** "stop mijn herinnering": the reminder is deleted and forgotten. */
+export const stopReminder: RequestHandler = {
+  canHandle: (input) => isIntent(input, 'StopReminderIntent'),
+  async handle(input) {
+    const user = userState(input);
+    const target = api(input.requestEnvelope);
+    if (!user.reminderToken) return andWhatNext(input, join(...reminderText.noReminder));
+    const result = target ? await deleteReminder(target, user.reminderToken) : { kind: 'failed' as const };
+    if (result.kind !== 'deleted') return andWhatNext(input, join(...reminderText.deleteFailed));
+    setUserState(input, withoutToken(user));
+    return andWhatNext(input, join(...reminderText.deleted));
+  },
+};

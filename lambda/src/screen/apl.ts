@@ -1,0 +1,149 @@
+import type { interfaces, RequestEnvelope } from 'ask-sdk-model';
+import screenJson from '../../../content/screen.json';
+import { holdCountSentence } from '../coach/hold.js';
+import { fill, sentence } from '../coach/text.js';
+import { planFor } from '../coach/turns.js';
+import type { Turn } from '../coach/types.js';
+import type { Exercise, Tip } from '../content/schema.js';
+import { estimatedSeconds, type Speech, type SpeechRate } from '../speech/ssml.js';
+import type { ScreenContent } from './content-schema.js';
+import exerciseDocument from './exercise-document.json';
+import textDocument from './text-document.json';
+
+/** Screen labels, checked by the schema in tests. */
+export const screenText: ScreenContent = screenJson;
+
+export type RenderDocument = interfaces.alexa.presentation.apl.RenderDocumentDirective & {
+  token: string;
+  document: Record<string, unknown>;
+  datasources: { payload: Record<string, unknown> };
+};
+
+export const screenTokens = { exercise: 'rug-coach-exercise', text: 'rug-coach-text' } as const;
+
+/** One hold on the screen's countdown: when it starts after the speech begins, and how long it lasts. */
+export interface HoldWindow {
+  startMs: number;
+  seconds: number;
+}
+
+export interface ExerciseScreenData {
+  name: string;
+  stepLabel: string;
+  /** "Linkerbeen", "Rechterbeen", or '' for exercises without sides. */
+  side: string;
+  steps: string[];
+  holdSeconds: number;
+  holdLabel: string;
+  holds: HoldWindow[];
+}
+
+/** True when the device can show APL (an Echo Show); speakers without a screen never get a document. */
+export function supportsApl(envelope: RequestEnvelope): boolean {
+  const interfaces = envelope.context?.System?.device?.supportedInterfaces as
+    | Record<string, unknown>
+    | undefined;
+  return interfaces?.['Alexa.Presentation.APL'] !== undefined;
+}
+
+/**
+ * Where each hold falls in the spoken turn. A hold starts at the silence right after "Ik tel twintig
+ * seconden." (or the exercise's "again" sentence) and lasts as long as its silences add up to the hold,
+ * the same silences Alexa plays; speech before it is timed at Alexa's estimated speaking speed.
+ */
+export function holdWindows(
+  spoken: Speech,
+  turn: Turn,
+  exercise: Exercise,
+  rate: SpeechRate = 'normal',
+): HoldWindow[] {
+  const hold = turn.holdSeconds;
+  if (hold === undefined || hold <= 0) return [];
+  const again = planFor(exercise).again;
+  const starters = new Set([holdCountSentence(hold), ...(again ? [again] : [])]);
+  const windows: HoldWindow[] = [];
+  let clock = 0;
+  spoken.forEach((part, i) => {
+    const before = spoken[i - 1];
+    if (part.kind === 'pause' && before?.kind === 'text' && starters.has(before.text.trim())) {
+      let silence = 0;
+      for (let j = i; j < spoken.length && silence < hold; j++) {
+        const next = spoken[j];
+        if (next?.kind === 'pause') silence += next.seconds;
+      }
+      if (silence === hold) windows.push({ startMs: Math.round(clock * 1000), seconds: hold });
+    }
+    clock += estimatedSeconds([part], rate);
+  });
+  return windows;
+}
+
+/** The article's steps that this turn says, or all of them when the turn only continues. */
+function stepsShown(spoken: Speech, exercise: Exercise): string[] {
+  const said = new Set(spoken.flatMap((part) => (part.kind === 'text' ? [part.text.trim()] : [])));
+  const shown = exercise.steps.filter((step) => said.has(sentence(step)));
+  return shown.length > 0 ? shown : [...exercise.steps];
+}
+
+export function exerciseScreenData(
+  turn: Turn,
+  exercise: Exercise,
+  spoken: Speech = turn.speech,
+  rate: SpeechRate = 'normal',
+): ExerciseScreenData {
+  const holdSeconds = turn.holdSeconds ?? 0;
+  return {
+    name: exercise.title,
+    stepLabel: turn.stepLabel,
+    side: turn.side ? screenText.sides[turn.side] : '',
+    steps: stepsShown(spoken, exercise),
+    holdSeconds,
+    holdLabel: holdSeconds > 0 ? fill(screenText.holdLabel, { seconds: holdSeconds }) : '',
+    holds: holdWindows(spoken, turn, exercise, rate),
+  };
+}
+
+/**
+ * The screen for one exercise turn. `spoken` is everything said in the response (a lead-in included),
+ * so that the countdown starts when the spoken hold does.
+ */
+export function exerciseScreen(
+  turn: Turn,
+  exercise: Exercise,
+  spoken: Speech = turn.speech,
+  rate: SpeechRate = 'normal',
+): RenderDocument {
+  return {
+    type: 'Alexa.Presentation.APL.RenderDocument',
+    token: screenTokens.exercise,
+    document: exerciseDocument,
+    datasources: { payload: { exercise: exerciseScreenData(turn, exercise, spoken, rate) } },
+  };
+}
+
+/** A title and lines of text: a tip, the doctor's advice. */
+export function textScreen(title: string, lines: readonly string[]): RenderDocument {
+  return {
+    type: 'Alexa.Presentation.APL.RenderDocument',
+    token: screenTokens.text,
+    document: textDocument,
+    datasources: { payload: { text: { title, lines: lines.map((l) => l.trim()).filter((l) => l !== '') } } },
+  };
+}
+
+/** The sentences of a piece of speech, without its silences. */
+export function speechLines(speech: Speech): string[] {
+  return speech.flatMap((part) => (part.kind === 'text' ? [part.text] : []));
+}
+
+export function tipScreen(tip: Tip): RenderDocument {
+  return textScreen(fill(screenText.tipTitle, { number: tip.number, title: tip.title }), [
+    tip.intro,
+    ...tip.bullets,
+  ]);
+}
+
+/** The doctor questionnaire's advice (or any outcome speech) as text. */
+export function doctorScreen(speech: Speech): RenderDocument {
+  return textScreen(screenText.doctorTitle, speechLines(speech));
+}
