@@ -27,6 +27,7 @@ import {
 import { info } from './handlers/info.js';
 import { launch } from './handlers/launch.js';
 import { progress } from './handlers/progress.js';
+import { reminderConsentAnswered, setReminder, stopReminder } from './handlers/reminders.js';
 import { otherSkillEvents, skillDisabled } from './handlers/skill-events.js';
 import { anotherTip, noMoreTips, tip } from './handlers/tips.js';
 import type { UserStateStore } from './state/dynamo-store.js';
@@ -49,6 +50,7 @@ export function createSkill({ skillId, store, now = () => new Date() }: SkillDep
       skillDisabled(store),
       otherSkillEvents,
       launch,
+      reminderConsentAnswered,
       // Answers to a question just asked.
       answerDoctorQuestion,
       reaskDoctorQuestion,
@@ -77,6 +79,8 @@ export function createSkill({ skillId, store, now = () => new Date() }: SkillDep
       tip,
       info,
       progress,
+      setReminder,
+      stopReminder,
       askToDelete,
       // Always there.
       help,

@@ -1,6 +1,7 @@
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { prompts } from '../content/prompts.js';
+import { showDoctorScreen } from '../screen/show.js';
 import { join, type Speech } from '../speech/ssml.js';
 import * as triage from '../triage/index.js';
 import { dialog, inMode, setDialog } from './context.js';
@@ -18,6 +19,7 @@ function speakTurn(input: HandlerInput, turn: triage.TriageTurn): Response {
     return ask(input, turn.speech, turn.reprompt);
   }
   setDialog(input, { mode: 'idle' });
+  showDoctorScreen(input, turn.speech);
   // Urgent advice ends the session: the user should act on it, not be asked what else they want.
   if (turn.outcome.level === 'direct') return tell(input, turn.speech);
   return ask(input, join(turn.speech, ...prompts.whatNext), join(...prompts.whatNextReprompt));

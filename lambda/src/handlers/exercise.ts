@@ -3,6 +3,7 @@ import type { Response } from 'ask-sdk-model';
 import * as coach from '../coach/index.js';
 import { exerciseById } from '../content/article.js';
 import { prompts } from '../content/prompts.js';
+import { showExerciseScreen } from '../screen/show.js';
 import { join, type Speech } from '../speech/ssml.js';
 import { type RoutinePosition, recordSession, type UserState } from '../state/user-state.js';
 import {
@@ -42,6 +43,7 @@ function speakStep(input: HandlerInput, step: coach.CoachStep, lead: Speech = []
     progress: { ...user.progress, exercisesDone: user.progress.exercisesDone + exercisesDone },
   });
   setDialog(input, { mode: 'exercise' });
+  showExerciseScreen(input, step.turn, join(lead, step.speech));
   return ask(input, join(lead, step.speech), step.reprompt);
 }
 

@@ -1,6 +1,7 @@
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import { prompts } from '../content/prompts.js';
 import { chooseTip, tipSpeech } from '../knowledge/tips.js';
+import { showTipScreen } from '../screen/show.js';
 import { join } from '../speech/ssml.js';
 import { inMode, setDialog, setUserState, userState } from './context.js';
 import { ask } from './respond.js';
@@ -11,6 +12,7 @@ function speakTip(input: HandlerInput, topic: string | undefined) {
   const choice = chooseTip(user.recentTips, topic, Math.random);
   setUserState(input, { ...user, recentTips: choice.recentTips });
   setDialog(input, { mode: 'tipOffer' });
+  showTipScreen(input, choice.tip);
   return ask(
     input,
     join(
