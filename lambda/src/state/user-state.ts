@@ -155,15 +155,17 @@ export function parseUserState(input: unknown, now: Date): UserState {
   return state;
 }
 
-const amsterdamDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+// Made on first use: building it loads time-zone data (~20 ms), which a launch never needs.
+let amsterdamDay: Intl.DateTimeFormat | undefined;
 
 /** The calendar day (YYYY-MM-DD) in Europe/Amsterdam at `now`. */
 export function dayInAmsterdam(now: Date): string {
+  amsterdamDay ??= new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
   return amsterdamDay.format(now);
 }
 
