@@ -6,6 +6,8 @@ import { coachContentSchema } from '../lambda/src/coach/content-schema.js';
 import { article } from '../lambda/src/content/article.js';
 import { promptsSchema } from '../lambda/src/content/prompts-schema.js';
 import { type Article, articleSchema } from '../lambda/src/content/schema.js';
+import { reminderContentSchema } from '../lambda/src/reminders/content-schema.js';
+import { screenContentSchema } from '../lambda/src/screen/content-schema.js';
 import {
   type TriageContent,
   triageContentChecks,
@@ -22,6 +24,8 @@ const rules: Record<string, ContentRule> = {
   'article.json': { schema: articleSchema, extraChecks: articleChecks },
   'prompts.json': { schema: promptsSchema },
   'coach.json': { schema: coachContentSchema },
+  'reminders.json': { schema: reminderContentSchema },
+  'screen.json': { schema: screenContentSchema },
   'triage.json': {
     schema: triageContentSchema,
     extraChecks: (content: TriageContent) => triageContentChecks(content, article.doctor),
