@@ -12,7 +12,11 @@ beforeEach(() => skill.db.resetCalls());
 
 async function stored(userId: string): Promise<Record<string, unknown> | undefined> {
   const { Item } = await skill.db.client.send(
-    new GetItemCommand({ TableName: skill.db.tableName, Key: { userId: { S: userId } }, ConsistentRead: true }),
+    new GetItemCommand({
+      TableName: skill.db.tableName,
+      Key: { userId: { S: userId } },
+      ConsistentRead: true,
+    }),
   );
   return Item?.state?.S ? (JSON.parse(Item.state.S) as Record<string, unknown>) : undefined;
 }
@@ -76,7 +80,9 @@ describe('DynamoDB use', () => {
     for (const utterance of utterances) await s.say(utterance);
     const calls = skill.db.totalCalls();
     expect(calls / utterances.length).toBeLessThanOrEqual(0.75);
-    const writes = skill.db.requests().filter((r) => r.operation === 'PutItem' || r.operation === 'UpdateItem');
+    const writes = skill.db
+      .requests()
+      .filter((r) => r.operation === 'PutItem' || r.operation === 'UpdateItem');
     expect(writes.length).toBeGreaterThan(0);
     for (const write of writes) expect(write.body.ConditionExpression).toEqual(expect.any(String));
   });
@@ -124,6 +130,8 @@ describe('deleting what is kept', () => {
     const event = skillDisabledEvent({ ...s.context, skillId: testSkillId });
     await skill.handler(event);
     expect(await stored(userId)).toBeUndefined();
-    await expect(skill.handler(skillDisabledEvent({ ...s.context, skillId: testSkillId }))).resolves.toBeDefined();
+    await expect(
+      skill.handler(skillDisabledEvent({ ...s.context, skillId: testSkillId })),
+    ).resolves.toBeDefined();
   });
 });

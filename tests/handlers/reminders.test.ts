@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type AlexaApiStandIn, startAlexaApi } from '../../tools/simulator/alexa-api.js';
 import { remindersGranted, sessionResumedRequest, simulatorContext } from '../../tools/simulator/envelope.js';
 import type { VoiceSession } from '../../tools/simulator/session.js';
 import { ssmlToText } from '../../tools/simulator/session.js';
-import { type AlexaApiStandIn, startAlexaApi } from '../../tools/simulator/alexa-api.js';
 import { type RunningSkill, startSkill } from '../support/skill.js';
 
 let skill: RunningSkill;
