@@ -1,83 +1,8 @@
-import type { Server } from 'node:http';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createTable } from '../../lambda/src/state/create-table.js';
-import { createDynamoClient } from '../../lambda/src/state/dynamo-client.js';
-import { userTable } from '../../lambda/src/state/table-schema.js';
+import { type RunningDynalite, startLocalDynamo } from '../../tools/local-dynamo.js';
 
-// dynalite is CommonJS without type declarations: this is the part of its API used here.
-type Dynalite = (options: {
-  createTableMs?: number;
-  deleteTableMs?: number;
-  updateTableMs?: number;
-}) => Server;
-const dynalite = createRequire(import.meta.url)('dynalite') as Dynalite;
+export type { RunningDynalite };
 
-export interface RunningDynalite {
-  endpoint: string;
-  tableName: string;
-  /** A client for this server, configured like the Lambda's. */
-  client: DynamoDBClient;
-  /** Requests received since start (or the last reset), by operation ('GetItem', 'PutItem', …). */
-  calls(): Record<string, number>;
-  /** Number of requests received since start (or the last reset). */
-  totalCalls(): number;
-  /** The bodies of the requests received since start (or the last reset), with their operation. */
-  requests(): Array<{ operation: string; body: Record<string, unknown> }>;
-  resetCalls(): void;
-  stop(): Promise<void>;
-}
-
-/** An in-memory DynamoDB API on 127.0.0.1 with the user table already created. */
-export async function startDynalite(tableName: string = userTable.localName): Promise<RunningDynalite> {
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  let counts: Record<string, number> = {};
-  let received: Array<{ operation: string; body: Record<string, unknown> }> = [];
-  server.prependListener('request', (request) => {
-    // The operation is the part after the dot: "DynamoDB_20120810.GetItem".
-    const target = String(request.headers['x-amz-target'] ?? 'unknown');
-    const operation = target.slice(target.lastIndexOf('.') + 1);
-    counts[operation] = (counts[operation] ?? 0) + 1;
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      try {
-        received.push({ operation, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
-      } catch {
-        received.push({ operation, body: {} });
-      }
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const endpoint = `http://127.0.0.1:${port}`;
-  const client = createDynamoClient({ DYNAMODB_ENDPOINT: endpoint, AWS_REGION: 'eu-west-1' });
-  await createTable(client, tableName);
-  counts = {};
-  received = [];
-
-  return {
-    endpoint,
-    tableName,
-    client,
-    calls: () => ({ ...counts }),
-    totalCalls: () => Object.values(counts).reduce((sum, n) => sum + n, 0),
-    requests: () => [...received],
-    resetCalls: () => {
-      counts = {};
-      received = [];
-    },
-    stop: async () => {
-      client.destroy();
-      // Keep-alive sockets would hold close() open.
-      server.closeAllConnections();
-      await new Promise<void>((resolve, reject) =>
-        server.close((error) => (error ? reject(error) : resolve())),
-      );
-    },
-  };
+/** An in-memory DynamoDB API (dynalite) on 127.0.0.1 with the user table created, counting requests. */
+export function startDynalite(tableName?: string): Promise<RunningDynalite> {
+  return startLocalDynamo(tableName ? { tableName } : {});
 }

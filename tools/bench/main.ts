@@ -12,12 +12,12 @@ import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../../infra/bundling.js';
 import { userTable } from '../../lambda/src/state/table-schema.js';
 import { buildLambda } from '../build.js';
+import { startLocalDynamo } from '../local-dynamo.js';
 import { launchRequest, simulatorContext } from '../simulator/envelope.js';
 import type { SkillHandler } from '../simulator/session.js';
 import { buildBaseline, ensureBaselineInstalled } from './baseline.js';
 import { bundleContributors } from './bundle-report.js';
 import { bareNodeExit, bareNodeUsage, type ColdRun, coldStart } from './cold.js';
-import { startDynalite } from './dynalite.js';
 import { buildLever, levers } from './levers.js';
 import { type BenchResult, renderMarkdown, renderTable, type Subject } from './report.js';
 import { median, percentile } from './stats.js';
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const db = await startDynalite(userTable.localName);
+  const db = await startLocalDynamo({ tableName: userTable.localName });
   const env = { SKILL_ID: skillId, DYNAMODB_ENDPOINT: db.endpoint, TABLE_NAME: db.tableName };
   const freshLaunch = (tag: string) =>
     launchRequest(simulatorContext({ skillId, userId: `amzn1.ask.account.BENCH-COLD-${tag}` }));

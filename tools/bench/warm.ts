@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import type { RunningDynalite as BenchDynalite } from '../local-dynamo.js';
 import { loadInteractionModel } from '../simulator/resolve.js';
 import { type SkillHandler, VoiceSession } from '../simulator/session.js';
-import type { BenchDynalite } from './dynalite.js';
 
 /** A realistic session: launch, tip, exercise, next, next, doctor question, an answer, stop. */
 export const sessionScript = [

@@ -4,24 +4,17 @@
  * Piped input: one utterance a line, exits at the end. `--fast` skips waiting through pauses.
  */
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
-import { createTable } from '../../lambda/src/state/create-table.js';
-import { createDynamoClient } from '../../lambda/src/state/dynamo-client.js';
 import { userTable } from '../../lambda/src/state/table-schema.js';
 import { buildLambda } from '../build.js';
+import { startLocalDynamo } from '../local-dynamo.js';
 import { startAlexaApi } from './alexa-api.js';
 import { aplDirectives, writeScreenPreview } from './apl-preview.js';
 import { remindersGranted, screenInterfaces, sessionResumedRequest } from './envelope.js';
 import { loadInteractionModel, resolveUtterance } from './resolve.js';
 import { type HeardTurn, type SkillHandler, VoiceSession } from './session.js';
 import { speakTurn } from './terminal.js';
-
-// dynalite is CommonJS without type declarations: this is the part of its API used here.
-type Dynalite = (options: { path?: string; createTableMs?: number }) => import('node:http').Server;
-const dynalite = createRequire(import.meta.url)('dynalite') as Dynalite;
 
 const skillId = 'amzn1.ask.skill.rug-coach-local';
 /** One local user, so that the routine is remembered between runs. */
@@ -37,21 +30,15 @@ async function main(): Promise<void> {
   const dataDir = new URL('../../.data/', import.meta.url);
   mkdirSync(dataDir, { recursive: true });
 
-  const server = dynalite({ path: dataDir.pathname, createTableMs: 0 });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const db = await startLocalDynamo({ path: dataDir.pathname });
   Object.assign(process.env, {
-    DYNAMODB_ENDPOINT: endpoint,
+    DYNAMODB_ENDPOINT: db.endpoint,
     SKILL_ID: skillId,
     TABLE_NAME: userTable.localName,
     AWS_REGION: process.env.AWS_REGION ?? 'eu-west-1',
     // Lambda runs Node 22 or newer; the SDK's notice about Node 20 is noise on a laptop.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });
-  const client = createDynamoClient(process.env);
-  await createTable(client, userTable.localName);
-  client.destroy();
-
   const { outfile } = await buildLambda();
   const { handler } = (await import(pathToFileURL(outfile).href)) as { handler: SkillHandler };
   // Alexa's Reminders API, played by a loopback stand-in: this laptop cannot reach Alexa.
@@ -135,8 +122,7 @@ async function main(): Promise<void> {
   }
   if (session.isOpen) await session.end('USER_INITIATED');
   await alexaApi.close();
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await db.stop();
   process.exit(0);
 }
 
