@@ -45,6 +45,8 @@ export async function startLocalDynamo({
   path,
   tableName = userTable.localName,
 }: LocalDynamoOptions = {}): Promise<RunningDynalite> {
+  // Lambda runs Node 22 or newer; the SDK's notice about this laptop's Node 20 is noise here.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const server = dynalite({
     ...(path ? { path } : {}),
     createTableMs: 0,

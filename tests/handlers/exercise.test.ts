@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { article } from '../../lambda/src/content/article.js';
 import { alexaLimits, charactersPerSecond } from '../../lambda/src/speech/limits.js';
 import type { HeardTurn, VoiceSession } from '../../tools/simulator/session.js';
+import { ssmlProblems } from '../../tools/ssml-check.js';
 import { type RunningSkill, startSkill } from '../support/skill.js';
-import { ssmlProblems } from '../support/ssml-check.js';
 
 let skill: RunningSkill;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { article } from '../../lambda/src/content/article.js';
 import { infoAnswer, infoTopics } from '../../lambda/src/knowledge/info.js';
 import { renderSsml } from '../../lambda/src/speech/ssml.js';
 import { loadInteractionModel, resolveUtterance } from '../../tools/simulator/resolve.js';
-import { ssmlProblems } from '../support/ssml-check.js';
+import { ssmlProblems } from '../../tools/ssml-check.js';
 
 const model = loadInteractionModel();
 const infoTopicType = model.interactionModel.languageModel.types?.find((t) => t.name === 'InfoTopic');

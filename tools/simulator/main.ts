@@ -36,8 +36,6 @@ async function main(): Promise<void> {
     SKILL_ID: skillId,
     TABLE_NAME: userTable.localName,
     AWS_REGION: process.env.AWS_REGION ?? 'eu-west-1',
-    // Lambda runs Node 22 or newer; the SDK's notice about Node 20 is noise on a laptop.
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });
   const { outfile } = await buildLambda();
   const { handler } = (await import(pathToFileURL(outfile).href)) as { handler: SkillHandler };
