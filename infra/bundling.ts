@@ -33,6 +33,8 @@ export const lambdaBundle = {
   external: [] as string[],
   mainFields: ['module', 'main'],
   legalComments: 'none',
+  // Error class names survive minification, so the logs' errorClass stays readable.
+  keepNames: true,
   banner: esmRequireBanner,
 } as const;
 
@@ -52,6 +54,7 @@ export function esbuildOptions(outfile: string = lambdaOutfile): BuildOptions {
     external: [...lambdaBundle.external],
     mainFields: [...lambdaBundle.mainFields],
     legalComments: lambdaBundle.legalComments,
+    keepNames: lambdaBundle.keepNames,
     banner: { js: lambdaBundle.banner },
     metafile: true,
     logLevel: 'warning',

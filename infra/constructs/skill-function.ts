@@ -25,6 +25,7 @@ export const nodejsBundling: BundlingOptions = {
   mainFields: [...lambdaBundle.mainFields],
   externalModules: [...lambdaBundle.external],
   bundleAwsSDK: true,
+  keepNames: lambdaBundle.keepNames,
   esbuildArgs: { '--legal-comments': lambdaBundle.legalComments },
   // Local esbuild (a devDependency) bundles; no Docker engine is needed to synthesize.
   forceDockerBundling: false,

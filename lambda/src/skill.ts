@@ -26,6 +26,12 @@ import {
 } from './handlers/exercise.js';
 import { info } from './handlers/info.js';
 import { launch } from './handlers/launch.js';
+import {
+  canFulfill,
+  connectionResult,
+  exceptionEncountered,
+  screenEvent,
+} from './handlers/other-requests.js';
 import { progress } from './handlers/progress.js';
 import { reminderConsentAnswered, setReminder, stopReminder } from './handlers/reminders.js';
 import { otherSkillEvents, skillDisabled } from './handlers/skill-events.js';
@@ -87,6 +93,10 @@ export function createSkill({ skillId, store, now = () => new Date() }: SkillDep
       stop,
       home,
       sessionEnded,
+      canFulfill,
+      exceptionEncountered,
+      screenEvent,
+      connectionResult,
       fallback,
     )
     .addRequestInterceptors(loadUserState({ store, now }))

@@ -17,7 +17,7 @@ export interface UserStateStoreOptions {
   now?: () => Date;
 }
 
-/** The second conditional write of one save also failed: another session keeps writing. */
+/** Every merged write of one save failed its condition too: another session keeps writing. */
 export class UserStateConflictError extends Error {
   override name = 'UserStateConflictError';
   constructor() {
@@ -26,6 +26,8 @@ export class UserStateConflictError extends Error {
 }
 
 const key = userTable.partitionKey.name;
+/** Read-merge-write rounds after the first write of a save lost a race (two devices in lockstep do). */
+const mergeRounds = 3;
 const ttl = userTable.ttlAttribute;
 
 /**
@@ -49,41 +51,49 @@ export class UserStateStore {
   }
 
   /** The user's state; a new one (version 0) when nothing is stored. Corrupted fields read as defaults. */
-  async load(userId: string): Promise<UserState> {
-    return (await this.read(userId)) ?? newUserState(this.now());
+  async load(userId: string, signal?: AbortSignal): Promise<UserState> {
+    return (await this.read(userId, signal)) ?? newUserState(this.now());
   }
 
   /**
    * Writes `state`, which this session changed from `base` (as loaded), conditionally on `base.version`.
-   * If another session wrote in between, merges both (nothing is lost) and retries once. Returns the
-   * state as saved, with its new version.
+   * If another session wrote in between, merges both (nothing is lost) and writes again; a session
+   * that keeps writing meanwhile gets a few rounds. Returns the state as saved, with its new version.
    */
-  async save(userId: string, state: UserState, base: UserState): Promise<UserState> {
+  async save(userId: string, state: UserState, base: UserState, signal?: AbortSignal): Promise<UserState> {
     const mine = this.stamped(state);
     try {
-      return await this.write(userId, mine, base.version);
+      return await this.write(userId, mine, base.version, signal);
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
     }
-    const stored = await this.read(userId);
-    if (stored === null) {
+    for (let round = 1; ; round++) {
+      const stored = await this.read(userId, signal);
       // Deleted since this session loaded it ("wis mijn gegevens"): do not bring the data back.
-      if (base.version > 0) return newUserState(this.now());
-      return this.writeOrConflict(userId, mine, 0);
+      if (stored === null && base.version > 0) return newUserState(this.now());
+      try {
+        if (stored === null) return await this.write(userId, mine, 0, signal);
+        const merged = this.stamped(mergeStates(stored, mine, base));
+        return await this.write(userId, merged, stored.version, signal);
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        if (round >= mergeRounds) throw new UserStateConflictError();
+      }
     }
-    return this.writeOrConflict(userId, this.stamped(mergeStates(stored, mine, base)), stored.version);
   }
 
   /** Deletes everything kept about the user; deleting what is not there is fine. */
-  async delete(userId: string): Promise<void> {
+  async delete(userId: string, signal?: AbortSignal): Promise<void> {
     await this.client.send(
       new DeleteItemCommand({ TableName: this.tableName, Key: { [key]: { S: userId } } }),
+      { abortSignal: signal },
     );
   }
 
-  private async read(userId: string): Promise<UserState | null> {
+  private async read(userId: string, signal?: AbortSignal): Promise<UserState | null> {
     const { Item: item } = await this.client.send(
       new GetItemCommand({ TableName: this.tableName, Key: { [key]: { S: userId } }, ConsistentRead: true }),
+      { abortSignal: signal },
     );
     if (item === undefined) return null;
     const now = this.now();
@@ -98,16 +108,12 @@ export class UserStateStore {
     return { ...state, updatedAt: now.toISOString(), expiresAt: expiryFor(now) };
   }
 
-  private async writeOrConflict(userId: string, state: UserState, expected: number): Promise<UserState> {
-    try {
-      return await this.write(userId, state, expected);
-    } catch (error) {
-      if (isConditionFailure(error)) throw new UserStateConflictError();
-      throw error;
-    }
-  }
-
-  private async write(userId: string, state: UserState, expected: number): Promise<UserState> {
+  private async write(
+    userId: string,
+    state: UserState,
+    expected: number,
+    signal?: AbortSignal,
+  ): Promise<UserState> {
     const saved: UserState = { ...state, version: expected + 1 };
     const first = expected === 0;
     await this.client.send(
@@ -127,6 +133,7 @@ export class UserStateStore {
           ? { ':number': { S: 'N' } }
           : { ':expected': { N: String(expected) } },
       }),
+      { abortSignal: signal },
     );
     return saved;
   }

@@ -19,6 +19,19 @@ export interface PersistenceOptions {
   now: () => Date;
 }
 
+/**
+ * All DynamoDB work of one turn (the load, the save, a merge) must end within this many milliseconds:
+ * a hanging database then costs the user at most this long before they hear the answer.
+ */
+export const turnBudgetMs = 2500;
+
+/** The deadline of this turn's DynamoDB work, made when the turn starts. */
+function turnDeadline(input: HandlerInput): AbortSignal {
+  const attributes = input.attributesManager.getRequestAttributes();
+  attributes.dynamoDeadline ??= AbortSignal.timeout(turnBudgetMs);
+  return attributes.dynamoDeadline as AbortSignal;
+}
+
 function hasSession(input: HandlerInput): boolean {
   return input.requestEnvelope.session !== undefined;
 }
@@ -53,7 +66,7 @@ export function loadUserState({ store, now }: PersistenceOptions): RequestInterc
       }
       let loaded: UserState;
       try {
-        loaded = await store.load(userIdOf(input));
+        loaded = await store.load(userIdOf(input), turnDeadline(input));
       } catch (error) {
         // The user still gets an answer; a later conditional write merges with what is stored.
         log.warn('user state not loaded', {
@@ -78,8 +91,17 @@ export function saveUserState({ store, now }: PersistenceOptions): ResponseInter
         getRequestType(input.requestEnvelope) === 'SessionEndedRequest' ||
         response?.shouldEndSession === true;
       if (!ending && !mustSaveNow(session)) return;
+      const deadline = turnDeadline(input);
+      // The budget is spent (the load hung): answer now; the state stays dirty and is saved next turn.
+      if (deadline.aborted) {
+        log.warn('user state not saved', {
+          requestId: input.requestEnvelope.request.requestId,
+          errorClass: 'TurnBudgetSpent',
+        });
+        return;
+      }
       try {
-        const saved = await store.save(userIdOf(input), session.state, session.base);
+        const saved = await store.save(userIdOf(input), session.state, session.base, deadline);
         putStateInSession(attributes, saved, saved);
       } catch (error) {
         // Kept dirty in the session: the next turn tries again.

@@ -1,0 +1,49 @@
+import { getRequestType, type RequestHandler } from 'ask-sdk-core';
+import type { canfulfill } from 'ask-sdk-model';
+import { prompts } from '../content/prompts.js';
+import { join } from '../speech/ssml.js';
+import { ask } from './respond.js';
+
+/*
+ * Requests Alexa sends besides launches and intents. None of them may end in the error handler: a user
+ * would hear "er ging iets mis" for something that is not an error.
+ */
+
+/** The intents this skill fulfils; Alexa may ask before it routes a name-free request here. */
+const ownIntents = new Set([
+  'ExerciseIntent',
+  'RoutineIntent',
+  'TipIntent',
+  'InfoIntent',
+  'DoctorIntent',
+  'ProgressIntent',
+]);
+
+/** CanFulfillIntentRequest: yes for what the skill is about, no for the rest; nothing is said. */
+export const canFulfill: RequestHandler = {
+  canHandle: (input) => getRequestType(input.requestEnvelope) === 'CanFulfillIntentRequest',
+  handle(input) {
+    const request = input.requestEnvelope.request as canfulfill.CanFulfillIntentRequest;
+    const answer = ownIntents.has(request.intent?.name ?? '') ? 'YES' : 'NO';
+    return input.responseBuilder.withCanFulfillIntent({ canFulfill: answer }).getResponse();
+  },
+};
+
+/** System.ExceptionEncountered reports an error in an earlier response: Alexa accepts no speech here. */
+export const exceptionEncountered: RequestHandler = {
+  canHandle: (input) => getRequestType(input.requestEnvelope) === 'System.ExceptionEncountered',
+  handle: (input) => input.responseBuilder.getResponse(),
+};
+
+/** A screen touch (APL UserEvent): the documents have no buttons; nothing to say, keep listening. */
+export const screenEvent: RequestHandler = {
+  canHandle: (input) => getRequestType(input.requestEnvelope) === 'Alexa.Presentation.APL.UserEvent',
+  handle: (input) => input.responseBuilder.getResponse(),
+};
+
+/** Back from a skill connection this skill did not start (or an old-style Connections.Response). */
+export const connectionResult: RequestHandler = {
+  canHandle: (input) =>
+    ['SessionResumedRequest', 'Connections.Response'].includes(getRequestType(input.requestEnvelope)),
+  handle: (input) => ask(input, join(...prompts.whatNext), join(...prompts.whatNextReprompt)),
+};
