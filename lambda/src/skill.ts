@@ -1,5 +1,5 @@
 import { type Skill, SkillBuilders } from 'ask-sdk-core';
-import { fallback, help, home, sessionEnded, stop } from './handlers/basics.js';
+import { fallback, help, home, repeatLast, sessionEnded, stop } from './handlers/basics.js';
 import { askToDelete, confirmDelete, keepData } from './handlers/delete-data.js';
 import {
   acceptDoctorQuestions,
@@ -13,6 +13,8 @@ import { speakError } from './handlers/errors.js';
 import {
   changePreference,
   declineResume,
+  exerciseHelp,
+  navigateOutsideExercise,
   nextStep,
   painDuringExercise,
   pauseExercise,
@@ -67,6 +69,8 @@ export function createSkill({ skillId, store, now = () => new Date() }: SkillDep
       keepData,
       resumeExercise,
       declineResume,
+      exerciseHelp,
+      navigateOutsideExercise,
       anotherTip,
       noMoreTips,
       // Moving through an exercise.
@@ -77,6 +81,8 @@ export function createSkill({ skillId, store, now = () => new Date() }: SkillDep
       pauseExercise,
       stopExercise,
       painDuringExercise,
+      exerciseHelp,
+      navigateOutsideExercise,
       changePreference,
       // Starting something.
       startExercise,
@@ -90,6 +96,7 @@ export function createSkill({ skillId, store, now = () => new Date() }: SkillDep
       askToDelete,
       // Always there.
       help,
+      repeatLast,
       stop,
       home,
       sessionEnded,

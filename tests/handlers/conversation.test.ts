@@ -100,6 +100,18 @@ describe('info and FAQ answers', () => {
   }
 });
 
+describe('"herhaal"', () => {
+  it('says the last answer again, word for word', async () => {
+    const s = skill.session();
+    await s.say('open rug coach');
+    const tip = await s.say('geef me een tip');
+    const again = await s.say('herhaal');
+    expect(again.ssml).toBe(tip.ssml);
+    const another = await s.say('ja');
+    expect(another.text).toMatch(/^Tip \d+: /);
+  });
+});
+
 describe('help, fallback and errors', () => {
   it('helps, and says what it did not understand without ending the session', async () => {
     const s = skill.session();

@@ -156,6 +156,55 @@ describe('navigation', () => {
   });
 });
 
+describe('help and the unexpected during an exercise', () => {
+  it('"help" explains how to go on, and "volgende" still works afterwards', async () => {
+    const s = skill.session();
+    await s.say('vraag rug coach naar de brug');
+    const help = await s.say('help');
+    expect(help.text).toContain('volgende, herhaal, vorige');
+    expect(help.sessionEnded).toBe(false);
+    const next = await s.say('volgende');
+    expect(next.text).toContain('Zes');
+  });
+
+  it('words it does not understand keep the exercise where it is', async () => {
+    const s = skill.session();
+    await s.say('vraag rug coach naar de kat koe');
+    const lost = await s.sendIntent('AMAZON.FallbackIntent');
+    expect(lost.text).toContain('niet begrepen');
+    const next = await s.say('volgende');
+    expect(next.text).toContain('Zes');
+  });
+
+  it('"volgende" in a new session picks up the saved exercise', async () => {
+    const userId = 'amzn1.ask.account.NEXT-LATER';
+    const first = skill.session({ userId });
+    await first.say('vraag rug coach naar de brug');
+    await first.say('stop');
+    const later = skill.session({ userId });
+    await later.say('open rug coach');
+    const next = await later.say('volgende');
+    expect(next.text).toContain('We gaan verder met de brug');
+  });
+
+  it('"volgende" with no exercise saved says how to start one', async () => {
+    const s = skill.session();
+    await s.say('open rug coach');
+    const next = await s.say('volgende');
+    expect(next.text).toContain('start mijn oefeningen');
+  });
+
+  it('"het doet pijn" outside an exercise offers the doctor questions without talk of stopping', async () => {
+    const s = skill.session();
+    await s.say('open rug coach');
+    const pain = await s.say('het doet pijn');
+    expect(pain.text).not.toContain('Stop de oefening');
+    expect(pain.text).toContain('huisarts');
+    const questions = await s.say('ja');
+    expect(questions.text).toContain('?');
+  });
+});
+
 describe('preferences', () => {
   it('"langer vasthouden" lengthens the holds within the article\'s 20–30 s, and is remembered', async () => {
     const userId = 'amzn1.ask.account.LONGER';

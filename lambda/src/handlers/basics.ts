@@ -2,7 +2,7 @@ import { getRequestType, type RequestHandler } from 'ask-sdk-core';
 import { prompts } from '../content/prompts.js';
 import { join } from '../speech/ssml.js';
 import { setDialog } from './context.js';
-import { ask, tell } from './respond.js';
+import { ask, askAgain, tell } from './respond.js';
 import { isIntent } from './slots.js';
 
 /** "help" outside an exercise or the questionnaire (those re-ask their own question). */
@@ -30,6 +30,14 @@ export const home: RequestHandler = {
     setDialog(input, { mode: 'idle' });
     return ask(input, join(...prompts.whatYouCanAsk, ...prompts.whatNext), join(...prompts.whatNextReprompt));
   },
+};
+
+/** "herhaal" outside an exercise: the last answer again, word for word. */
+export const repeatLast: RequestHandler = {
+  canHandle: (input) => isIntent(input, 'AMAZON.RepeatIntent'),
+  handle: (input) =>
+    askAgain(input) ??
+    ask(input, join(...prompts.nothingToRepeat, ...prompts.whatNext), join(...prompts.whatNextReprompt)),
 };
 
 /** Anything not understood, including intents this version does not know. */

@@ -13,16 +13,19 @@ import { isIntent, slotText } from './slots.js';
  * only in the session attributes, and only as the number of the open question.
  */
 
+/** What is said about a symptom is not kept for "herhaal": session attributes travel with every request. */
+const healthAnswer = { keepForRepeat: false };
+
 function speakTurn(input: HandlerInput, turn: triage.TriageTurn): Response {
   if (turn.state !== null) {
     setDialog(input, { mode: 'triage', triage: turn.state });
-    return ask(input, turn.speech, turn.reprompt);
+    return ask(input, turn.speech, turn.reprompt, healthAnswer);
   }
   setDialog(input, { mode: 'idle' });
   showDoctorScreen(input, turn.speech);
   // Urgent advice ends the session: the user should act on it, not be asked what else they want.
   if (turn.outcome.level === 'direct') return tell(input, turn.speech);
-  return ask(input, join(turn.speech, ...prompts.whatNext), join(...prompts.whatNextReprompt));
+  return ask(input, join(turn.speech, ...prompts.whatNext), join(...prompts.whatNextReprompt), healthAnswer);
 }
 
 function openState(input: HandlerInput): triage.TriageState | undefined {
@@ -83,7 +86,7 @@ export const reaskDoctorQuestion: RequestHandler = {
   handle(input) {
     const state = openState(input)!;
     const hint: Speech = isIntent(input, 'AMAZON.RepeatIntent') ? [] : join(...prompts.triageAnswerHint);
-    return ask(input, join(hint, triage.currentQuestion(state)), triage.currentReprompt(state));
+    return ask(input, join(hint, triage.currentQuestion(state)), triage.currentReprompt(state), healthAnswer);
   },
 };
 

@@ -177,13 +177,58 @@ export const declineResume: RequestHandler = {
   },
 };
 
-/** "het doet pijn": stop, never force, and offer the doctor questions. */
+/** "het doet pijn": stop, never force, and offer the doctor questions (outside an exercise too). */
 export const painDuringExercise: RequestHandler = {
   canHandle: (input) => isIntent(input, 'PainIntent'),
   handle(input) {
+    const exercising = inExercise(input);
     setDialog(input, { mode: 'painOffer' });
+    if (!exercising) {
+      return ask(input, join(...prompts.painOutsideExercise), join(...prompts.painOutsideExerciseReprompt), {
+        keepForRepeat: false,
+      });
+    }
     const { speech, reprompt } = coach.painStop();
-    return ask(input, speech, reprompt);
+    // What the user said about their pain is not kept, not even for "herhaal".
+    return ask(input, speech, reprompt, { keepForRepeat: false });
+  },
+};
+
+/** "help", or words not understood, during an exercise: how to go on; the exercise stays where it is. */
+export const exerciseHelp: RequestHandler = {
+  canHandle: (input) => isIntent(input, 'AMAZON.HelpIntent', 'AMAZON.FallbackIntent') && inExercise(input),
+  handle(input) {
+    const user = userState(input);
+    const step = coach.currentStep(user.position!, user.preferences, progressOf(user));
+    const notUnderstood = isIntent(input, 'AMAZON.FallbackIntent') ? prompts.fallback : [];
+    const reprompt = step.done ? join(...prompts.exerciseHelp) : step.reprompt;
+    return ask(input, join(...notUnderstood, ...prompts.exerciseHelp), reprompt);
+  },
+};
+
+/** "volgende", "vorige", "opnieuw" when no exercise is going on: the saved one again, or how to start. */
+export const navigateOutsideExercise: RequestHandler = {
+  canHandle: (input) =>
+    isIntent(
+      input,
+      'AMAZON.NextIntent',
+      'AMAZON.PreviousIntent',
+      'AMAZON.StartOverIntent',
+      'AMAZON.PauseIntent',
+    ) &&
+    !inExercise(input) &&
+    !inMode(input, 'triage'),
+  handle(input) {
+    const user = userState(input);
+    if (!user.position || isIntent(input, 'AMAZON.PauseIntent')) {
+      setDialog(input, { mode: 'idle' });
+      return ask(input, join(...prompts.notInExercise), join(...prompts.whatNextReprompt));
+    }
+    return speakStep(
+      input,
+      coach.resumeStep(user.position, user.preferences, progressOf(user)),
+      safetyLead(input),
+    );
   },
 };
 
