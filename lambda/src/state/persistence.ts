@@ -23,7 +23,7 @@ export interface PersistenceOptions {
  * All DynamoDB work of one turn (the load, the save, a merge) must end within this many milliseconds:
  * a hanging database then costs the user at most this long before they hear the answer.
  */
-export const turnBudgetMs = 2500;
+export const turnBudgetMs = 2000;
 
 /** The deadline of this turn's DynamoDB work, made when the turn starts. */
 function turnDeadline(input: HandlerInput): AbortSignal {
