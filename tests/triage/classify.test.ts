@@ -39,6 +39,7 @@ const named: readonly Expected[] = [
   ['ik ben vijf kilo afgevallen', 'direct', 'gewichtsverlies'],
   ['ik ben veel gewicht kwijt', 'direct', 'gewichtsverlies'],
   ['ik ben mager geworden', 'direct', 'gewichtsverlies'],
+  ['ik blijf maar afvallen', 'direct', 'gewichtsverlies'],
   // Rugpijn na een ongeval.
   ['ik ben gevallen', 'direct', 'ongeval'],
   ['ik heb een ongeluk gehad', 'direct', 'ongeval'],
@@ -121,6 +122,9 @@ describe('what the classifier does not recognise starts the questionnaire', () =
     'ik heb een hernia',
     'ik voel me niet lekker',
     'ik wil naar de dokter',
+    // A plan to lose weight is not the article's unexplained weight loss; the questionnaire asks about that.
+    'ik wil afvallen',
+    'ik probeer af te vallen',
     '',
   ])('"%s" is unknown', (phrase) => {
     expect(classifySymptom(phrase)).toEqual({ level: 'unknown' });

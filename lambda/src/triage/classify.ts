@@ -214,6 +214,16 @@ function lostWeight(match: RegExpExecArray): boolean {
   return !/\b(?:van|trap|ladder|fiets|stoel|paard|dak)\b/.test(match[0]);
 }
 
+/**
+ * "ik wil afvallen", "ik probeer af te vallen": a plan, not the article's unexplained weight loss.
+ * Not recognising it starts the questionnaire, which asks about unexplained weight loss itself.
+ */
+function notAPlan(_match: RegExpExecArray, before: readonly string[]): boolean {
+  return !before
+    .slice(-3)
+    .some((word) => /^(?:wil|wilde|willen|probeer|probeert|proberen|moet|moeten|ga|gaan|dieet)$/.test(word));
+}
+
 const limbs = new Set([
   ...legBelowKnee.split('|').filter((word) => /^[a-z]+$/.test(word)),
   'enkel',
@@ -288,11 +298,12 @@ const patterns: readonly SymptomPattern[] = [
 
   p(
     'gewichtsverlies',
-    'gewichtsverlies|afgevallen|afvallen|vermagerd|vermageren|magerder|mager geworden|dunner geworden|lichter geworden|' +
+    'gewichtsverlies|afgevallen|vermagerd|vermageren|magerder|mager geworden|dunner geworden|lichter geworden|' +
       '(?:gewicht|kilo\\w*)(?: \\w+){0,3}? (?:kwijt|lichter|afgevallen|minder|verloren|eraf)|' +
       '(?:verlies|verloor|verloren)(?: \\w+){0,3}? (?:gewicht|kilo\\w*)',
   ),
   p('gewichtsverlies', '(?:val|valt|vallen|viel|vielen)(?: \\w+){0,3}? af', { accept: lostWeight }),
+  p('gewichtsverlies', 'afvallen|af te vallen', { accept: notAPlan }),
 
   p(
     'ongeval',
