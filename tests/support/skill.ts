@@ -1,7 +1,4 @@
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { lambdaOutfile, repoRoot } from '../../infra/bundling.js';
-import { userTable } from '../../lambda/src/state/table-schema.js';
+import { importBundledHandler, runSkillLocally } from '../../tools/local-skill.js';
 import type { EnvelopeContext } from '../../tools/simulator/envelope.js';
 import { type InteractionModel, loadInteractionModel } from '../../tools/simulator/resolve.js';
 import { type SkillHandler, VoiceSession } from '../../tools/simulator/session.js';
@@ -25,15 +22,9 @@ export interface RunningSkill {
  */
 export async function startSkill(): Promise<RunningSkill> {
   const db = await startDynalite();
-  Object.assign(process.env, {
-    SKILL_ID: testSkillId,
-    DYNAMODB_ENDPOINT: db.endpoint,
-    TABLE_NAME: userTable.localName,
-    AWS_REGION: 'eu-west-1',
-  });
+  runSkillLocally(db, testSkillId);
   // Built once by tests/support/global-setup.ts.
-  const bundle = pathToFileURL(path.join(repoRoot, lambdaOutfile)).href;
-  const { handler } = (await import(bundle)) as { handler: SkillHandler };
+  const handler = await importBundledHandler();
   const model = loadInteractionModel();
   return {
     db,

@@ -1,25 +1,12 @@
-/**
- * `npm run load`: many users talking to the skill at once, against the real Lambda bundle and an
- * in-process dynalite. Exits non-zero when a turn fails (throws, is invalid, apologises, or takes
- * longer than Alexa waits), when the stored state is not what the users did (a lost update), or when
- * the whole run takes too long.
- *
- * Half the users have one device: two sessions one after the other. The other half talk to two
- * devices at the same time, so their writes conflict and must be merged.
- *
- *   npm run load                      200 users × 10 turns
- *   npm run load -- --users=500       more users
- *   npm run load -- --think=0 --ramp=0   all at once, no pause between turns (a stress test)
- */
-import { pathToFileURL } from 'node:url';
 import { prompts } from '../../lambda/src/content/prompts.js';
 import { UserStateStore } from '../../lambda/src/state/dynamo-store.js';
 import type { UserState } from '../../lambda/src/state/user-state.js';
 import { buildLambda } from '../build.js';
 import { startLocalDynamo } from '../local-dynamo.js';
+import { importBundledHandler, runSkillLocally } from '../local-skill.js';
 import { responseProblems } from '../response-check.js';
 import { loadInteractionModel } from '../simulator/resolve.js';
-import { type HeardTurn, type SkillHandler, ssmlToText, VoiceSession } from '../simulator/session.js';
+import { type HeardTurn, ssmlToText, VoiceSession } from '../simulator/session.js';
 
 const skillId = 'amzn1.ask.skill.rug-coach-load';
 /** Alexa waits 8 s for an answer. */
@@ -183,14 +170,9 @@ function percentile(sorted: number[], p: number): number {
 
 async function main(): Promise<number> {
   const db = await startLocalDynamo();
-  Object.assign(process.env, {
-    SKILL_ID: skillId,
-    DYNAMODB_ENDPOINT: db.endpoint,
-    TABLE_NAME: db.tableName,
-    AWS_REGION: 'eu-west-1',
-  });
+  runSkillLocally(db, skillId);
   const { outfile } = await buildLambda();
-  const { handler } = (await import(pathToFileURL(outfile).href)) as { handler: SkillHandler };
+  const handler = await importBundledHandler(outfile);
   const model = loadInteractionModel();
   countLogs();
 

@@ -5,15 +5,14 @@
  */
 import { mkdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { pathToFileURL } from 'node:url';
-import { userTable } from '../../lambda/src/state/table-schema.js';
 import { buildLambda } from '../build.js';
 import { startLocalDynamo } from '../local-dynamo.js';
+import { importBundledHandler, runSkillLocally } from '../local-skill.js';
 import { startAlexaApi } from './alexa-api.js';
 import { aplDirectives, writeScreenPreview } from './apl-preview.js';
 import { remindersGranted, screenInterfaces, sessionResumedRequest } from './envelope.js';
 import { loadInteractionModel, resolveUtterance } from './resolve.js';
-import { type HeardTurn, type SkillHandler, VoiceSession } from './session.js';
+import { type HeardTurn, VoiceSession } from './session.js';
 import { speakTurn } from './terminal.js';
 
 const skillId = 'amzn1.ask.skill.rug-coach-local';
@@ -31,14 +30,9 @@ async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
 
   const db = await startLocalDynamo({ path: dataDir.pathname });
-  Object.assign(process.env, {
-    DYNAMODB_ENDPOINT: db.endpoint,
-    SKILL_ID: skillId,
-    TABLE_NAME: userTable.localName,
-    AWS_REGION: process.env.AWS_REGION ?? 'eu-west-1',
-  });
+  runSkillLocally(db, skillId);
   const { outfile } = await buildLambda();
-  const { handler } = (await import(pathToFileURL(outfile).href)) as { handler: SkillHandler };
+  const handler = await importBundledHandler(outfile);
   // Alexa's Reminders API, played by a loopback stand-in: this laptop cannot reach Alexa.
   const alexaApi = await startAlexaApi();
   const model = loadInteractionModel();
