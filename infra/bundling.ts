@@ -32,6 +32,11 @@ export const lambdaBundle = {
   // The AWS SDK is bundled (no externals): a pinned, tree-shaken SDK starts faster than the runtime's copy.
   external: [] as string[],
   mainFields: ['module', 'main'],
+  // Lambda's credentials are in the environment: the SDK's full credential chain is left out.
+  alias: { '@aws-sdk/credential-provider-node': './lambda/src/state/lambda-credentials.ts' } as Record<
+    string,
+    string
+  >,
   legalComments: 'none',
   // Error class names survive minification, so the logs' errorClass stays readable.
   keepNames: true,
@@ -53,6 +58,7 @@ export function esbuildOptions(outfile: string = lambdaOutfile): BuildOptions {
     sourcesContent: lambdaBundle.sourcesContent,
     external: [...lambdaBundle.external],
     mainFields: [...lambdaBundle.mainFields],
+    alias: { ...lambdaBundle.alias },
     legalComments: lambdaBundle.legalComments,
     keepNames: lambdaBundle.keepNames,
     banner: { js: lambdaBundle.banner },

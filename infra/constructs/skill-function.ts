@@ -26,7 +26,13 @@ export const nodejsBundling: BundlingOptions = {
   externalModules: [...lambdaBundle.external],
   bundleAwsSDK: true,
   keepNames: lambdaBundle.keepNames,
-  esbuildArgs: { '--legal-comments': lambdaBundle.legalComments },
+  esbuildArgs: {
+    '--legal-comments': lambdaBundle.legalComments,
+    // NodejsFunction has no `alias` option; esbuild's own flag carries the same alias.
+    ...Object.fromEntries(
+      Object.entries(lambdaBundle.alias).map(([from, to]) => [`--alias:${from}`, path.resolve(repoRoot, to)]),
+    ),
+  },
   // Local esbuild (a devDependency) bundles; no Docker engine is needed to synthesize.
   forceDockerBundling: false,
 };

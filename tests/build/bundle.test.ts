@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lambdaOutfile, repoRoot } from '../../infra/bundling.js';
+
+/** The esbuild metafile that tools/build.ts writes next to the bundle (built by the global setup). */
+function bundleInputs(): string[] {
+  const meta = JSON.parse(readFileSync(path.join(repoRoot, `${lambdaOutfile}.meta.json`), 'utf8')) as {
+    outputs: Record<string, { entryPoint?: string; inputs: Record<string, unknown> }>;
+  };
+  const output = Object.values(meta.outputs).find((o) => o.entryPoint !== undefined);
+  return Object.keys(output?.inputs ?? {});
+}
+
+describe('the Lambda bundle', () => {
+  it('leaves out the credential providers Lambda never needs (its credentials are in the environment)', () => {
+    const inputs = bundleInputs();
+    expect(inputs.some((f) => f.includes('@aws-sdk/client-dynamodb'))).toBe(true);
+    for (const provider of ['ini', 'sso', 'process', 'web-identity', 'node', 'login']) {
+      expect(inputs.filter((f) => f.includes(`@aws-sdk/credential-provider-${provider}/`))).toEqual([]);
+    }
+  });
+
+  it('takes zod in its tree-shakable form only, and no locales', () => {
+    const inputs = bundleInputs();
+    expect(inputs.filter((f) => f.includes('zod/v4/classic') || f.includes('zod/v4/locales/'))).toEqual([]);
+  });
+});
