@@ -32,11 +32,12 @@ export const lambdaBundle = {
   // The AWS SDK is bundled (no externals): a pinned, tree-shaken SDK starts faster than the runtime's copy.
   external: [] as string[],
   mainFields: ['module', 'main'],
-  // Lambda's credentials are in the environment: the SDK's full credential chain is left out.
-  alias: { '@aws-sdk/credential-provider-node': './lambda/src/state/lambda-credentials.ts' } as Record<
-    string,
-    string
-  >,
+  // Only what runs: Lambda's credentials are in the environment, so the SDK's full credential chain is
+  // left out; of ask-sdk-model only types are used, so its service clients are left out too.
+  alias: {
+    '@aws-sdk/credential-provider-node': './lambda/src/state/lambda-credentials.ts',
+    'ask-sdk-model': './lambda/src/ask-sdk-model-runtime.ts',
+  } as Record<string, string>,
   legalComments: 'none',
   // Error class names survive minification, so the logs' errorClass stays readable.
   keepNames: true,

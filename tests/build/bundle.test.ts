@@ -21,6 +21,10 @@ describe('the Lambda bundle', () => {
     }
   });
 
+  it('leaves out the Alexa service clients of ask-sdk-model (only its types are used)', () => {
+    expect(bundleInputs().filter((f) => f.includes('node_modules/ask-sdk-model/'))).toEqual([]);
+  });
+
   it('takes zod in its tree-shakable form only, and no locales', () => {
     const inputs = bundleInputs();
     expect(inputs.filter((f) => f.includes('zod/v4/classic') || f.includes('zod/v4/locales/'))).toEqual([]);
