@@ -84,6 +84,8 @@ export async function buildBaseline(): Promise<{ outfile: string; bytes: number 
     ...options,
     absWorkingDir: dir,
     entryPoints: [entry],
+    // The standard stack as other skills bundle it: none of this project's aliases.
+    alias: {},
     sourcemap: false,
     metafile: false,
     logLevel: 'error',

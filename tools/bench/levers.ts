@@ -161,9 +161,9 @@ export const levers: Lever[] = [
   noZod,
   lazyIntl,
   {
-    name: 'SDK default credential chain',
+    name: 'credentials from the environment, as in Lambda',
     description:
-      'lambda/src/state/dynamo-client.ts without fixed credentials: the default provider chain runs (as in Lambda today)',
+      "lambda/src/state/dynamo-client.ts without fixed credentials: the bundle's environment-only provider runs, as it does in Lambda",
     rewrites: {
       'lambda/src/state/dynamo-client.ts': (source) =>
         replaceOnce(
