@@ -87,10 +87,7 @@ async function main(): Promise<void> {
       'Rug Coach, lokaal. Typ wat je tegen Alexa zegt, bijvoorbeeld: open rug coach. Ctrl+D stopt.\n',
     );
   }
-  const lines = createInterface({ input: process.stdin, terminal: false });
-  for await (const line of lines) {
-    const turn = await say(line);
-    if (!turn) continue;
+  const showTurn = async (turn: HeardTurn): Promise<void> => {
     await speakTurn(turn, { wait: interactive && !fast });
     consent = permissionAsked(turn);
     if (consent) {
@@ -111,6 +108,17 @@ async function main(): Promise<void> {
       );
       process.stdout.write(`(scherm: ${file})\n`);
     }
+  };
+  const prompt = () => {
+    if (interactive) process.stdout.write('jij> ');
+  };
+
+  prompt();
+  const lines = createInterface({ input: process.stdin, terminal: false });
+  for await (const line of lines) {
+    const turn = await say(line);
+    if (turn) await showTurn(turn);
+    prompt();
   }
   if (session.isOpen) await session.end('USER_INITIATED');
   await alexaApi.close();
