@@ -69,8 +69,6 @@ export function createSkill({ skillId, store, now = () => new Date() }: SkillDep
       keepData,
       resumeExercise,
       declineResume,
-      exerciseHelp,
-      navigateOutsideExercise,
       anotherTip,
       noMoreTips,
       // Moving through an exercise.

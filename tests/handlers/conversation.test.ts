@@ -64,6 +64,17 @@ describe('tips', () => {
     expect(new Set(heard).size).toBe(5);
   });
 
+  it('"volgende" after a tip gives another tip, even with an exercise saved from before', async () => {
+    const userId = 'amzn1.ask.account.TIP-THEN-NEXT';
+    const earlier = skill.session({ userId });
+    await earlier.say('vraag rug coach naar de brug');
+    await earlier.say('stop');
+    const s = skill.session({ userId });
+    await s.say('vraag rug coach om een tip');
+    const next = await s.say('volgende');
+    expect(next.text).toMatch(/^Tip \d+: /);
+  });
+
   it('gives the tip on a named topic, with every bullet of the article', async () => {
     const turn = await skill.session().say('vraag rug coach om een tip over tillen');
     const lifting = article.tips.find((t) => t.id === 'tillen')!;
