@@ -92,12 +92,12 @@ describe('the questionnaire', () => {
     urgent(turn);
   });
 
-  it('re-asks the open question on help, fallback and herhaal', async () => {
+  it('re-asks the open question on help, herhaal, volgende, pain and words it does not understand', async () => {
     const s = skill.session();
     const first = await s.say('vraag rug coach of ik naar de dokter moet');
     const second = await s.say('nee');
     const question = second.text.slice(second.text.lastIndexOf('.', second.text.length - 2) + 1).trim();
-    for (const utterance of ['help', 'herhaal', 'banaan appelmoes']) {
+    for (const utterance of ['help', 'herhaal', 'banaan appelmoes', 'het doet pijn', 'volgende']) {
       const again = await s.say(utterance);
       expect(again.text, utterance).toContain(question);
       expect(again.sessionEnded).toBe(false);

@@ -78,11 +78,22 @@ export const answerDoctorQuestion: RequestHandler = {
   },
 };
 
-/** Help, "herhaal", or anything not understood inside the questionnaire: the same question again. */
+/** Help, "herhaal", navigation words or anything not understood inside the questionnaire: the same question again. */
 export const reaskDoctorQuestion: RequestHandler = {
   canHandle: (input) =>
-    isIntent(input, 'AMAZON.HelpIntent', 'AMAZON.RepeatIntent', 'AMAZON.FallbackIntent') &&
-    inQuestionnaire(input),
+    isIntent(
+      input,
+      'AMAZON.HelpIntent',
+      'AMAZON.RepeatIntent',
+      'AMAZON.FallbackIntent',
+      'AMAZON.NextIntent',
+      'AMAZON.PreviousIntent',
+      'AMAZON.StartOverIntent',
+      'AMAZON.PauseIntent',
+      'AMAZON.ResumeIntent',
+      // "het doet pijn" answers none of the questions; the question stands.
+      'PainIntent',
+    ) && inQuestionnaire(input),
   handle(input) {
     const state = openState(input)!;
     const hint: Speech = isIntent(input, 'AMAZON.RepeatIntent') ? [] : join(...prompts.triageAnswerHint);
