@@ -47,6 +47,15 @@ describe('the routine is remembered', () => {
     expect(after.text).toContain('vandaag');
   });
 
+  it('says where a user is who has started but not yet finished an exercise', async () => {
+    const userId = 'amzn1.ask.account.PROGRESS-MIDWAY';
+    const s = skill.session({ userId });
+    await s.say('vraag rug coach naar de brug');
+    const progress = await s.say('hoe gaat het met mijn oefeningen');
+    expect(progress.text).toContain('Je was bij de brug');
+    expect(progress.text).not.toContain('om te beginnen');
+  });
+
   it('keeps both changes when two devices of one user write at once', async () => {
     const userId = 'amzn1.ask.account.CONCURRENT';
     const a = skill.session({ userId, deviceId: 'amzn1.ask.device.A' });

@@ -38,6 +38,7 @@ export const promptsSchema = z.object({
   preferenceFollowUpExercise: lines,
   progress: z.object({
     none: line,
+    startHint: line,
     sessions: line,
     sessionsOne: line,
     streak: line,

@@ -33,6 +33,7 @@ export function progressSpeech(user: UserState, now: Date): Speech {
   }
   const name = user.position ? exerciseNameAt(user.position) : undefined;
   if (name) parts.push(fill(p.position, { name }));
+  else if (sessionsDone === 0) parts.push(p.startHint);
   return parts.map(say);
 }
 
