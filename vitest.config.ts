@@ -7,6 +7,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     globalSetup: ['tests/support/global-setup.ts'],
+    setupFiles: ['tests/support/fast-check-setup.ts'],
     // Lambda runs Node 22 or newer; the SDK's notice about Node 20 is noise in test output.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },
