@@ -3,7 +3,7 @@
  * The tests, the simulator and the benchmark load that file.
  */
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { esbuildOptions, lambdaBundle, lambdaOutfile, repoRoot } from '../infra/bundling.js';
@@ -14,10 +14,24 @@ export async function buildLambda(
   const entry = path.join(repoRoot, lambdaBundle.entry);
   if (!existsSync(entry)) throw new Error(`Lambda entry not found: ${lambdaBundle.entry}`);
   const options = esbuildOptions(outfile);
-  const result = await build(options);
+  const result = await build({ ...options, write: false });
   const absoluteOutfile = options.outfile as string;
-  // The metafile is for size analysis (e.g. esbuild's analyzer); it is not deployed.
-  await writeFile(`${absoluteOutfile}.meta.json`, JSON.stringify(result.metafile));
+  // Each file is written whole, then renamed into place: a test or the simulator that imports the bundle
+  // while another process rebuilds it never reads half a file.
+  const files = [
+    ...result.outputFiles.map((file) => ({
+      path: file.path,
+      contents: file.contents as Uint8Array | string,
+    })),
+    // The metafile is for size analysis (e.g. esbuild's analyzer); it is not deployed.
+    { path: `${absoluteOutfile}.meta.json`, contents: JSON.stringify(result.metafile) },
+  ];
+  for (const file of files) {
+    await mkdir(path.dirname(file.path), { recursive: true });
+    const partial = `${file.path}.${process.pid}.partial`;
+    await writeFile(partial, file.contents);
+    await rename(partial, file.path);
+  }
   const outputs = result.metafile?.outputs ?? {};
   const bundle = Object.entries(outputs).find(([file]) => file.endsWith('.mjs'));
   return { outfile: absoluteOutfile, bytes: bundle?.[1].bytes ?? 0 };

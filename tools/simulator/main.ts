@@ -26,10 +26,11 @@ async function main(): Promise<void> {
   const aplOut = aplOutIndex > 0 ? process.argv[aplOutIndex + 1] : undefined;
   const screen = process.argv.includes('--screen') || aplOut !== undefined;
   const interactive = process.stdin.isTTY === true;
-  const dataDir = new URL('../../.data/', import.meta.url);
+  // The local user's data lives in .data/ (git-ignored); RUG_COACH_DATA puts it elsewhere (the tests do).
+  const dataDir = process.env.RUG_COACH_DATA ?? new URL('../../.data/', import.meta.url).pathname;
   mkdirSync(dataDir, { recursive: true });
 
-  const db = await startLocalDynamo({ path: dataDir.pathname });
+  const db = await startLocalDynamo({ path: dataDir });
   runSkillLocally(db, skillId);
   const { outfile } = await buildLambda();
   const handler = await importBundledHandler(outfile);

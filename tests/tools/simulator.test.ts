@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../infra/bundling.js';
+import { article } from '../../lambda/src/content/article.js';
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'rug-coach-sim-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** `npm start` with utterances piped in, one a line, as the README shows. */
+function simulate(lines: string[]): string {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'tools/simulator/main.ts', '--fast'], {
+    cwd: repoRoot,
+    input: `${lines.join('\n')}\n`,
+    encoding: 'utf8',
+    env: { ...process.env, RUG_COACH_DATA: dataDir },
+    timeout: 60_000,
+  });
+  expect(run.status, run.stderr).toBe(0);
+  return run.stdout;
+}
+
+describe('the local simulator (npm start)', () => {
+  it('welcomes with the disclaimer, gives a tip and says goodbye, then exits at the end of input', () => {
+    const out = simulate(['open rug coach', 'geef me een tip', 'stop']);
+    expect(out).toContain('Welkom bij Rug Coach');
+    expect(out).toContain(article.disclaimer.short);
+    expect(out).toMatch(/Alexa: Tip \d+: /);
+    expect(out).toContain('Tot de volgende keer');
+  });
+
+  it('remembers the routine between runs, in its data folder', () => {
+    simulate(['vraag rug coach naar de brug', 'stop']);
+    const out = simulate(['open rug coach']);
+    expect(out).toContain('Vorige keer was je bij de brug');
+  });
+
+  it('shows each pause of a hold', () => {
+    const out = simulate(['vraag rug coach naar de hamstring stretch']);
+    expect(out).toMatch(/pauze 10 s/);
+  });
+});
