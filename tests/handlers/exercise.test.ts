@@ -125,7 +125,9 @@ describe('navigation', () => {
     const interrupted = await s.say('volgende');
     const paused = await s.say('pauze');
     expect(paused.text).toContain('ga verder');
-    expect(paused.sessionEnded).toBe(true);
+    expect(paused.pauseSeconds).toBe(0);
+    // The user says nothing: Alexa ends the session after the reprompt; the place is already saved.
+    await s.end();
 
     const later = skill.session({ userId });
     const welcome = await later.say('open rug coach');
@@ -133,6 +135,16 @@ describe('navigation', () => {
     const resumed = await later.say('ja');
     expect(resumed.pauseSeconds).toBe(interrupted.pauseSeconds);
     expect(resumed.text).toContain('We gaan verder met de brug');
+  });
+
+  it('"ga verder" right after "pauze" goes on in the same session', async () => {
+    const s = skill.session();
+    await s.say('vraag rug coach naar de brug');
+    const interrupted = await s.say('volgende');
+    await s.say('pauze');
+    const resumed = await s.say('ga verder');
+    expect(resumed.pauseSeconds).toBe(interrupted.pauseSeconds);
+    expect(resumed.sessionEnded).toBe(false);
   });
 
   it('"stop" during an exercise keeps the place for "ga verder" another day', async () => {

@@ -131,12 +131,14 @@ export const restartExercise: RequestHandler = {
   handle: (input) => move(input, coach.restartPosition),
 };
 
-/** "pauze": the position is already saved; the session ends so the speaker stops listening. */
+/** "pauze": the position is already saved; "ga verder" picks it up now or in a later session. */
 export const pauseExercise: RequestHandler = {
   canHandle: (input) => isIntent(input, 'AMAZON.PauseIntent') && userState(input).position !== null,
   handle(input) {
     setDialog(input, { mode: 'paused' });
-    return tell(input, coach.pauseSpeech().speech);
+    // Alexa listens a little longer for "ga verder"; after that the session ends and the place stays saved.
+    const { speech, reprompt } = coach.pauseSpeech();
+    return ask(input, speech, reprompt);
   },
 };
 
