@@ -60,7 +60,7 @@ export class RugCoachStack extends Stack {
         fn: skillFunction.fn,
         lwaSecretArn: props.managedSkill.lwaSecretArn,
         vendorId: props.managedSkill.vendorId,
-        interactionModelDir: path.join(repoRoot, 'interaction-model'),
+        skillPackageDir: path.join(repoRoot, 'interaction-model'),
         functionKnowsSkillId: props.skillId !== undefined,
       });
       // Alexa checks, when it saves the endpoint, that the function lets the skill invoke it.

@@ -1,6 +1,3 @@
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { SecretValue } from 'aws-cdk-lib';
 import { CfnSkill } from 'aws-cdk-lib/alexa-ask';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -17,8 +14,11 @@ export interface AlexaSkillProps {
   readonly lwaSecretArn: string;
   /** The Amazon developer account's vendor ID. */
   readonly vendorId: string;
-  /** The folder with skill.json and nl-NL.json (the repository's interaction-model/). */
-  readonly interactionModelDir: string;
+  /**
+   * The skill package as the ASK CLI lays it out (skill.json, interactionModels/custom/nl-NL.json, assets/):
+   * the repository's interaction-model/, taken as it is.
+   */
+  readonly skillPackageDir: string;
   /**
    * False on the first deploy, before the skill exists and its ID is known: Alexa refuses an endpoint
    * the skill cannot invoke, so the function then accepts invocations from any skill (its handler still
@@ -38,7 +38,7 @@ export class AlexaSkill extends Construct {
   constructor(scope: Construct, id: string, props: AlexaSkillProps) {
     super(scope, id);
 
-    const packageAsset = new Asset(this, 'Package', { path: buildSkillPackage(props.interactionModelDir) });
+    const packageAsset = new Asset(this, 'Package', { path: props.skillPackageDir });
 
     // Alexa reads the package from the CDK asset bucket through this role (SkillPackage.S3BucketRole).
     const packageReader = new Role(this, 'PackageReader', {
@@ -87,14 +87,4 @@ export class AlexaSkill extends Construct {
       this.skill.node.addDependency(bootstrap);
     }
   }
-}
-
-/** The skill package layout SMAPI expects: skill.json and interactionModels/custom/<locale>.json. */
-function buildSkillPackage(interactionModelDir: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'rug-coach-skill-package-'));
-  cpSync(path.join(interactionModelDir, 'skill.json'), path.join(dir, 'skill.json'));
-  const models = path.join(dir, 'interactionModels', 'custom');
-  mkdirSync(models, { recursive: true });
-  cpSync(path.join(interactionModelDir, 'nl-NL.json'), path.join(models, 'nl-NL.json'));
-  return dir;
 }

@@ -42,9 +42,9 @@ export type Resolution =
 
 export const FALLBACK_INTENT = 'AMAZON.FallbackIntent';
 
-/** Reads interaction-model/nl-NL.json from the repository root. */
+/** Reads the nl-NL interaction model from the skill package in the repository. */
 export function loadInteractionModel(): InteractionModel {
-  const url = new URL('../../interaction-model/nl-NL.json', import.meta.url);
+  const url = new URL('../../interaction-model/interactionModels/custom/nl-NL.json', import.meta.url);
   return JSON.parse(readFileSync(url, 'utf8')) as InteractionModel;
 }
 
