@@ -103,7 +103,11 @@ const legBelowKnee = [
   'knieen',
   'knieholte',
   'knieholtes',
+  '(?:linker|rechter)(?:been|voet|kuit|knie|onderbeen|enkel|scheen)',
 ].join('|');
+/** Places pain radiates to that are not the leg below the knee (an appointment, not direct contact). */
+const elsewhere =
+  'lies|liezen|bil|billen|heup|heupen|zij|buik|schouder|schouders|schouderblad|nek|arm|armen|dij|dijen|bovenbeen|bovenbenen|borst';
 const painWords =
   '\\w*pijn\\w*|zeer|\\w*stra+l\\w*|trek\\w*|getrokken|schiet\\w*|geschoten|steek\\w*|stekend\\w*';
 const towards = 'in|naar|tot|door|langs|richting|onder|aan';
@@ -142,7 +146,15 @@ const activities = [
   'schoonmaken',
   'rechtop',
   'normaal',
+  'optillen',
+  'traplopen',
+  'aantrekken',
+  'bukken',
 ].join('|');
+/** What the pain stops people doing, said without "kan" ("mijn kleinkinderen niet meer optillen"). */
+const everydayMovements =
+  'werken|lopen|wandelen|zitten|staan|bukken|fietsen|sporten|tillen|optillen|autorijden|traplopen|aankleden|douchen|' +
+  'opstaan|draaien|buigen|koken|schoonmaken|aantrekken';
 const unable =
   '(?:kan|kon|kun|kunnen|lukt|lukte)(?: \\w+){0,3}? (?:niet|nauwelijks|amper|moeilijk|slecht|geen)';
 
@@ -215,6 +227,20 @@ function lostWeight(match: RegExpExecArray): boolean {
 }
 
 /**
+ * "ik blijf maar afvallen", "ik ben zomaar aan het afvallen": weight loss going on. "of afvallen helpt"
+ * asks about a plan; the questionnaire asks about unexplained weight loss itself.
+ */
+function keepsLosing(match: RegExpExecArray, before: readonly string[]): boolean {
+  const near = before.slice(-3);
+  return (
+    notAPlan(match, before) &&
+    near.some((word) =>
+      /^(?:blijf|blijft|zomaar|vanzelf|ongewild|aan|maar|onverklaarbaar|steeds|ongemerkt|zonder)$/.test(word),
+    )
+  );
+}
+
+/**
  * "ik wil afvallen", "ik probeer af te vallen": a plan, not the article's unexplained weight loss.
  * Not recognising it starts the questionnaire, which asks about unexplained weight loss itself.
  */
@@ -224,28 +250,44 @@ function notAPlan(_match: RegExpExecArray, before: readonly string[]): boolean {
     .some((word) => /^(?:wil|wilde|willen|probeer|probeert|proberen|moet|moeten|ga|gaan|dieet)$/.test(word));
 }
 
-const limbs = new Set([
-  ...legBelowKnee.split('|').filter((word) => /^[a-z]+$/.test(word)),
-  'enkel',
-  'arm',
-  'armen',
-  'hand',
-  'handen',
-  'vingers',
-  'bil',
-  'billen',
-  'dij',
-  'dijen',
-  'bovenbeen',
-]);
+/** The words around a match speak of pain or the back: "de pijn komt opnieuw", not "begin opnieuw". */
+function mentionsPain(match: RegExpExecArray, before: readonly string[], after: readonly string[]): boolean {
+  const all = [...before, ...match[0].split(' '), ...after];
+  return all.some((word) => /^(?:\w*pijn\w*|zeer|last|rug|rugklachten|klachten|spit|au|auw)$/.test(word));
+}
 
-/** "mijn voeten slapen", "in slaap gevallen", "valt in slaap": a limb going numb, not sleep. */
-function aboutSleep(_match: RegExpExecArray, before: readonly string[], after: readonly string[]): boolean {
-  const previous = before.slice(-2).join(' ');
+/** "mijn rugpijn is chronisch" claims it; "wat is chronische rugpijn" asks what the word means. */
+function claimsIt(_match: RegExpExecArray, before: readonly string[]): boolean {
+  const asks =
+    /^(?:wat|wanneer|vanaf|hoe|welke|waarom|vertel|uitleg|info|informatie|over)$/.test(before[0] ?? '') ||
+    before.some((word) => /^(?:verschil|betekent|betekenis|heet|noem|noemt|tussen)$/.test(word));
+  return !asks && before.some((word) => /^(?:ik|mijn|mn|heb|hebt|het|is)$/.test(word));
+}
+
+/** "ik val zomaar af", "waarom ik zo afval": losing weight as a fact, not "als ik afval" or a plan. */
+function losingWeight(_match: RegExpExecArray, before: readonly string[]): boolean {
+  const near = before.slice(-3);
+  if (
+    near.some((word) =>
+      /^(?:zomaar|vanzelf|ongewild|onverklaarbaar|ongemerkt|steeds|zo|maar|veel|snel|blijf|blijft|aan)$/.test(
+        word,
+      ),
+    )
+  )
+    return true;
+  return !before
+    .slice(-4)
+    .some((word) =>
+      /^(?:als|wanneer|om|wil|wilde|moet|moeten|door|kan|helpt|probeer|proberen|ga|gaan|dieet|over)$/.test(
+        word,
+      ),
+    );
+}
+
+/** "ik ben negenendertig" is an age; "negenendertig graden", "achtendertig vijf" a temperature. */
+function notAnAge(_match: RegExpExecArray, before: readonly string[], after: readonly string[]): boolean {
   return (
-    after[0] !== 'gevallen' &&
-    !/\b(?:valt|vallen|viel|vielen) in$/.test(previous) &&
-    !limbs.has(before[before.length - 1] ?? '')
+    after[0] !== 'jaar' && !['ben', 'is', 'word', 'wordt', 'werd'].includes(before[before.length - 1] ?? '')
   );
 }
 
@@ -264,6 +306,12 @@ const patterns: readonly SymptomPattern[] = [
     'uitstralend-been',
     `(?:${legBelowKnee}) pijn|pijnlijke? (?:${legBelowKnee})|(?:been|kuit|voet|knie)pijn`,
   ),
+  // "het gaat helemaal door naar mijn voet", "het tot in mijn kuit voelt trekken".
+  p(
+    'uitstralend-been',
+    `(?:gaat|schiet|schieten|trekt|trekken|loopt|lopen|straalt|stralen|zakt)(?: \\w+){0,3}? (?:door )?(?:${towards})(?: \\w+){0,2}? (?:${legBelowKnee})|` +
+      `(?:naar|in|tot in|tot|door) (?:mijn |mn |de |je )?(?:${legBelowKnee})(?: \\w+)? (?:trekt|straalt|schiet|gaat|loopt|zakt|uitstraalt|doortrekt)`,
+  ),
 
   p(
     'gevoelloos-tintelingen',
@@ -281,6 +329,12 @@ const patterns: readonly SymptomPattern[] = [
       '(?:valt|vallen|viel|vielen)(?: \\w+){0,2}? in slaap',
     { inherent: true },
   ),
+  // Verb last, as in a one-shot: "dat ik mijn rechterbeen bijna niet meer voel".
+  p(
+    'gevoelloos-tintelingen',
+    `(?:${legBelowKnee}|bil|billen|dij|dijen|armen|handen|tenen|kruis)(?: \\w+){0,2}? (?:niet|nauwelijks|amper|niks|niets) (?:meer |goed )?(?:voel|voelt|voelen|voelde)`,
+    { inherent: true },
+  ),
 
   p(
     'blaas-darm',
@@ -293,8 +347,16 @@ const patterns: readonly SymptomPattern[] = [
       'haal (?:\\w+ ){0,2}?(?:wc|toilet) (?:niet|nauwelijks)|(?:wc|toilet) (?:niet|nauwelijks) (?:meer )?halen',
     { inherent: true },
   ),
+  p(
+    'blaas-darm',
+    '(?:niet|nauwelijks|amper|slecht|moeilijk) (?:meer |goed |echt )?(?:kan|kon|kunnen|kun) (?:plassen|poepen|ophouden|houden)|' +
+      '(?:niet|nauwelijks|amper) (?:meer |goed )?(?:plassen|poepen|ophouden) (?:kan|kon|kunnen|lukt)|' +
+      '(?:plassen|poepen|plas|ontlasting)(?: \\w+){0,2}? (?:niet|nauwelijks) (?:meer )?(?:kan|kon|lukt|ophouden|houden)',
+    { inherent: true },
+  ),
 
   p('koorts', 'koorts\\w*|verhoging|temperatuur|rilling\\w*|rillerig\\w*|(?:3[89]|4[0-2])(?: [0-9])? graden'),
+  p('koorts', '(?:achtendertig|negenendertig|3[89])(?: \\w+)?(?: graden| gemeten)?', { accept: notAnAge }),
 
   p(
     'gewichtsverlies',
@@ -303,13 +365,15 @@ const patterns: readonly SymptomPattern[] = [
       '(?:verlies|verloor|verloren)(?: \\w+){0,3}? (?:gewicht|kilo\\w*)',
   ),
   p('gewichtsverlies', '(?:val|valt|vallen|viel|vielen)(?: \\w+){0,3}? af', { accept: lostWeight }),
-  p('gewichtsverlies', 'afvallen|af te vallen', { accept: notAPlan }),
+  p('gewichtsverlies', 'afvallen|af te vallen', { accept: keepsLosing }),
+  p('gewichtsverlies', 'afval|afvalt', { accept: losingWeight }),
 
   p(
     'ongeval',
     'ongeluk\\w*|ongeval\\w*|verkeersongeluk\\w*|autoongeluk\\w*|gestruikeld|struikel\\w*|uitgegleden|' +
       'uitglijden|gegleden|aangereden|aanrijding\\w*|botsing|gebotst|kop ?staart\\w*|whiplash|klap|smak|' +
-      'gestoten|valpartij|getackeld|van de trap',
+      'gestoten|valpartij|getackeld|van de trap|onderuit\\w*|geknald|achterop|ingereden|omver\\w*|' +
+      'van (?:de|mijn|een|het) (?:scooter|fiets|ladder|trap|paard|stoel|dak|trapje|brommer)',
   ),
   p('ongeval', 'gevallen', { accept: fellDown }),
   p(
@@ -318,8 +382,16 @@ const patterns: readonly SymptomPattern[] = [
       '(?:val|viel|vielen)(?: \\w+){0,2}? (?:van|op|uit|tegen|over)',
   ),
 
-  p('nachtpijn', 's nachts|snachts|nacht\\w*|vannacht|wakker|doorslapen|slapeloos\\w*'),
-  p('nachtpijn', 'slaap|slapen', { accept: aboutSleep }),
+  p('nachtpijn', 'wakker|doorslapen|slapeloos\\w*|uit (?:mijn |mn |de |m )?slaap'),
+  p('nachtpijn', 's nachts|snachts|nacht\\w*|vannacht', { accept: mentionsPain }),
+  p(
+    'nachtpijn',
+    '(?:slecht|nauwelijks|amper|niet) (?:meer )?(?:kan |kon )?(?:slapen|slaap)|(?:slaap|sliep) (?:\\w+ )?(?:slecht|nauwelijks|niet)',
+    {
+      inherent: true,
+      accept: mentionsPain,
+    },
+  ),
   p('nachtpijn', `${unable}(?: \\w+){0,2}? (?:meer )?(?:slapen|doorslapen|in slaap)`, { inherent: true }),
 
   p(
@@ -330,9 +402,12 @@ const patterns: readonly SymptomPattern[] = [
   ),
   p(
     'langer-dan-zes-weken',
-    'al (?:heel |zo |erg |best |vrij |zeer )?lang|langdurig\\w*|chronisch\\w*|aanhoud\\w*|' +
-      'wekenlang|maandenlang|jarenlang',
+    'al (?:heel |zo |erg |best |vrij |zeer )?lang|langdurig\\w*|aanhoudend\\w*|houdt (?:\\w+ )?aan|' +
+      'wekenlang|maandenlang|jarenlang|' +
+      'sinds (?:de |het |vorig |vorige |afgelopen )?(?:zomer|winter|voorjaar|najaar|herfst|lente|kerst|jaar|januari|februari|' +
+      'maart|april|mei|juni|juli|augustus|september|oktober|november|december)',
   ),
+  p('langer-dan-zes-weken', 'chronisch\\w*', { accept: claimsIt }),
 
   p(
     'erger',
@@ -346,16 +421,29 @@ const patterns: readonly SymptomPattern[] = [
     '(?:schiet|schieten|schietende|trekt|trekken|trekkende|loopt|gaat|zakt)(?: \\w+){0,3}? ' +
       '(?:door )?(?:naar|tot|richting|langs)',
   ),
+  p(
+    'uitstralend',
+    `(?:naar|tot in|in|tot) (?:mijn |mn |de |je )?(?:${elsewhere})(?: \\w+)? (?:trekt|straalt|schiet|gaat|loopt|zakt|uitstraalt|doortrekt)`,
+    { accept: mentionsPain },
+  ),
+  p(
+    'uitstralend',
+    `(?:voel|voelt) (?:het|dat|die pijn|de pijn|ik het)(?: \\w+){0,2}? (?:ook )?(?:in|naar) (?:mijn |mn |de |je )?(?:${elsewhere})`,
+  ),
 
   p(
     'terugkerend',
     'terugkomt|terugkomen|terugkeert|terugkerend\\w*|teruggekomen|(?:komt|kwam|kwamen|keert|is)(?: \\w+){0,3}? terug|' +
-      'telkens|alweer|opnieuw|steeds weer|keer op keer|(?:elke|iedere) keer|(?:elk|ieder) jaar|komt en gaat|' +
+      'steeds weer|keer op keer|(?:elk|ieder) jaar|komt en gaat|om de haverklap|(?:elke|iedere) keer weer|telkens weer|' +
       '(?:tweede|derde|vierde|vijfde|zoveelste) keer|(?:eerder|vaker|vaak|al eens)(?: \\w+){0,1}? gehad|' +
       '(?:vaak|vaker|regelmatig|af en toe)(?: \\w+){0,2}? (?:last|pijn|rugpijn|rugklachten|klachten|spit)|' +
       'weer (?:last|pijn|rugpijn|rugklachten|spit)|(?:heb|krijg)(?: ik)?(?: het)?(?: steeds)? weer',
   ),
 
+  p('terugkerend', 'telkens|alweer|opnieuw|(?:elke|iedere) keer', {
+    accept: (match, before, after) =>
+      before[before.length - 1] !== 'ook' && mentionsPain(match, before, after),
+  }),
   p(
     'beperkend',
     `${unable}(?: \\w+){0,3}? (?:${activities})|` +
@@ -365,7 +453,11 @@ const patterns: readonly SymptomPattern[] = [
       'ziek ?gemeld|ziekgemeld|ziek thuis|thuis van (?:mijn |het )?werk|arbeidsongeschikt|beperk\\w*|' +
       'belemmer\\w*|hinder\\w*|dagelijks leven|dagelijkse (?:leven|dingen|bezigheden|activiteiten)|moeite (?:met|om)|' +
       'krom lopen|loop krom|lig (?:\\w+ ){0,3}?(?:op de bank|in bed|op bed)|' +
-      'kom (?:\\w+ ){0,2}?(?:bed|stoel|bank) (?:niet |nauwelijks |amper )?(?:meer )?(?:uit|af)|niet uit (?:mijn |mn |m )?bed',
+      'kom (?:\\w+ ){0,2}?(?:bed|stoel|bank) (?:niet |nauwelijks |amper )?(?:meer )?(?:uit|af)|niet uit (?:mijn |mn |m )?bed|' +
+      `(?:niet|nauwelijks|amper|moeilijk) (?:meer |eens |goed |langer dan (?:\\w+ ){1,2})?(?:kan|kon|kunnen|kun|lukt) (?:${activities})|` +
+      `(?:${activities}) (?:niet|nauwelijks|amper) (?:meer |eens )?(?:kan|kon|kunnen|lukt)|` +
+      'ziek (?:moeten |gaan )?(?:ge)?meld\\w*|(?:niet|nauwelijks) (?:meer |eens )?op de grond|' +
+      `(?:niet|nauwelijks|amper) (?:meer )?(?:${everydayMovements})`,
     { inherent: true },
   ),
 ];
