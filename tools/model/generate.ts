@@ -1,0 +1,131 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { article } from '../../lambda/src/content/article.js';
+import { allIntents, type IntentName } from '../../lambda/src/intents.js';
+import type { InteractionModel, ModelIntent } from '../simulator/nlu/model.js';
+import { expand } from './templates.js';
+
+/**
+ * Builds the nl-NL interaction model from the phrasings in content/understanding/ and the article's own
+ * names for its exercises and tips. The model is committed (the skill package is deployed as it is);
+ * a test checks that the committed file equals what this generates. `npm run model` rewrites it.
+ */
+
+const root = new URL('../../', import.meta.url);
+const read = (path: string): unknown => JSON.parse(readFileSync(new URL(path, root), 'utf8'));
+export const modelPath = fileURLToPath(
+  new URL('interaction-model/interactionModels/custom/nl-NL.json', root),
+);
+
+const templates = z.array(z.string().min(1));
+const intentSchema = z.strictObject({
+  slots: z.record(z.string(), z.string()).optional(),
+  samples: templates,
+});
+const slotTypesSchema = z.record(
+  z.string(),
+  z.record(z.string(), z.strictObject({ value: z.string().min(1), synonyms: templates })),
+);
+const symptomsSchema = z.record(z.string(), templates);
+
+/** What Alexa accepts in a sample or slot value: lower case words, apostrophes, periods, slot references. */
+const sampleShape = /^([\p{Ll}'. ]|\{[A-Za-z_]+\})+$/u;
+
+/** Lower case and single spaces outside slot references; a hyphen is a space ("kat-koe" is said "kat koe"). */
+function tidy(phrase: string): string {
+  return phrase
+    .split(/(\{[^}]+\})/)
+    .map((part) => (part.startsWith('{') ? part : part.toLowerCase().replace(/-/g, ' ')))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Most sentences one template adds to an intent (symptom statements: to SymptomIntent, per template). */
+const perTemplate = { sample: 64, symptom: 12, synonym: 60 } as const;
+
+function expandAll(list: readonly string[], where: string, max: number): string[] {
+  const out = list.flatMap((template) => expand(template, max)).map(tidy);
+  // One spelling per sentence as Alexa compares them: "oké" and "oke" are the same sample.
+  const seen = new Set<string>();
+  const unique = out.filter((sentence) => {
+    const key = sentence.normalize('NFD').replace(/\p{M}/gu, '');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const bad = unique.filter((s) => !sampleShape.test(s) || s.length > 200);
+  if (bad.length > 0) throw new Error(`${where}: not a sample Alexa accepts: ${bad.slice(0, 3).join(' / ')}`);
+  return unique;
+}
+
+/** The article's names for each exercise and the topics of each tip, always recognised. */
+function articlePhrases(type: string, id: string): string[] {
+  if (type === 'ExerciseType') {
+    const exercise = article.exercises.find((e) => e.id === id);
+    return exercise ? [exercise.name, ...exercise.synonyms] : [];
+  }
+  if (type === 'TipTopic') return article.tips.find((t) => t.id === id)?.topics ?? [];
+  return [];
+}
+
+function slotTypes(): InteractionModel['interactionModel']['languageModel']['types'] {
+  const source = slotTypesSchema.parse(read('content/understanding/slot-types.json'));
+  return Object.entries(source).map(([type, values]) => ({
+    name: type,
+    values: Object.entries(values).map(([id, { value, synonyms }]) => {
+      const name = tidy(value);
+      const all = [
+        ...expandAll(synonyms, `${type}.${id}`, perTemplate.synonym),
+        ...articlePhrases(type, id).map(tidy),
+      ];
+      const unique = [...new Set(all)].filter((s) => s !== name);
+      return { id, name: { value: name, ...(unique.length > 0 ? { synonyms: unique } : {}) } };
+    }),
+  }));
+}
+
+export function generateModel(): InteractionModel {
+  const source = z.record(z.string(), intentSchema).parse(read('content/understanding/intents.json'));
+  const symptoms = symptomsSchema.parse(read('content/understanding/symptoms.json'));
+  const unknown = Object.keys(source).filter((name) => !allIntents.includes(name as IntentName));
+  const missing = allIntents.filter((name) => !(name in source));
+  if (unknown.length > 0 || missing.length > 0) {
+    throw new Error(`intents.json: unknown ${unknown.join(', ')}; missing ${missing.join(', ')}`);
+  }
+  const owner = new Map<string, string>();
+  const intents = allIntents.map((name): ModelIntent => {
+    const { slots, samples } = source[name]!;
+    const plain =
+      name === 'SymptomIntent' ? expandAll(Object.values(symptoms).flat(), name, perTemplate.symptom) : [];
+    const expanded = [...new Set([...expandAll(samples, name, perTemplate.sample), ...plain])];
+    for (const sample of expanded) {
+      const other = owner.get(sample);
+      if (other !== undefined && other !== name) throw new Error(`"${sample}" is in ${other} and ${name}`);
+      owner.set(sample, name);
+    }
+    return {
+      name,
+      ...(slots ? { slots: Object.entries(slots).map(([slot, type]) => ({ name: slot, type })) } : {}),
+      samples: expanded,
+    };
+  });
+  return {
+    interactionModel: { languageModel: { invocationName: 'rug coach', intents, types: slotTypes() } },
+  };
+}
+
+export function serialiseModel(model: InteractionModel): string {
+  return `${JSON.stringify(model, null, 2)}\n`;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const model = generateModel();
+  writeFileSync(modelPath, serialiseModel(model));
+  for (const intent of model.interactionModel.languageModel.intents) {
+    console.log(`${intent.name.padEnd(28)} ${intent.samples.length}`);
+  }
+  const total = model.interactionModel.languageModel.intents.reduce((n, i) => n + i.samples.length, 0);
+  console.log(`${'samples'.padEnd(28)} ${total}`);
+}
