@@ -1,6 +1,6 @@
 import { importBundledHandler, runSkillLocally } from '../../tools/local-skill.js';
 import type { EnvelopeContext } from '../../tools/simulator/envelope.js';
-import { type InteractionModel, loadInteractionModel } from '../../tools/simulator/resolve.js';
+import { loadInteractionModel, Understanding } from '../../tools/simulator/nlu/index.js';
 import { type SkillHandler, VoiceSession } from '../../tools/simulator/session.js';
 import { type RunningDynalite, startDynalite } from './dynalite.js';
 
@@ -10,7 +10,8 @@ export interface RunningSkill {
   db: RunningDynalite;
   /** The handler exported by the same bundle that the stack deploys. */
   handler: SkillHandler;
-  model: InteractionModel;
+  /** The simulator's understanding: the model's samples, then nlp.js trained on the model. */
+  understanding: Understanding;
   /** A new voice session; pass the same userId to continue as the same person. */
   session(context?: Partial<EnvelopeContext>): VoiceSession;
   stop(): Promise<void>;
@@ -25,12 +26,12 @@ export async function startSkill(): Promise<RunningSkill> {
   runSkillLocally(db, testSkillId);
   // Built once by tests/support/global-setup.ts.
   const handler = await importBundledHandler();
-  const model = loadInteractionModel();
+  const understanding = await Understanding.train(loadInteractionModel());
   return {
     db,
     handler,
-    model,
-    session: (context = {}) => new VoiceSession(handler, model, { skillId: testSkillId, ...context }),
+    understanding,
+    session: (context = {}) => new VoiceSession(handler, understanding, { skillId: testSkillId, ...context }),
     stop: () => db.stop(),
   };
 }

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { RunningDynalite as BenchDynalite } from '../local-dynamo.js';
-import { loadInteractionModel } from '../simulator/resolve.js';
+import { loadInteractionModel, Understanding } from '../simulator/nlu/index.js';
 import { type SkillHandler, VoiceSession } from '../simulator/session.js';
 
 /** A realistic session: launch, tip, exercise, next, next, doctor question, an answer, stop. */
@@ -40,7 +40,7 @@ export async function runWarm(
   skillId: string,
   { sessions, warmup, floorPerSession }: { sessions: number; warmup: number; floorPerSession: number },
 ): Promise<WarmResult> {
-  const model = loadInteractionModel();
+  const understanding = await Understanding.train(loadInteractionModel());
   const turnMs: number[][] = sessionScript.map(() => []);
   const callsByTurn = sessionScript.map(() => 0);
   const floorMs: number[] = [];
@@ -62,7 +62,7 @@ export async function runWarm(
       elapsed = performance.now() - started;
       return response;
     };
-    const session = new VoiceSession(timed, model, {
+    const session = new VoiceSession(timed, understanding, {
       skillId,
       userId: `amzn1.ask.account.BENCH-WARM-${n}`,
     });

@@ -5,7 +5,7 @@ import { buildLambda } from '../build.js';
 import { startLocalDynamo } from '../local-dynamo.js';
 import { importBundledHandler, runSkillLocally } from '../local-skill.js';
 import { responseProblems } from '../response-check.js';
-import { loadInteractionModel } from '../simulator/resolve.js';
+import { loadInteractionModel, Understanding } from '../simulator/nlu/index.js';
 import { type HeardTurn, ssmlToText, VoiceSession } from '../simulator/session.js';
 
 const skillId = 'amzn1.ask.skill.rug-coach-load';
@@ -173,14 +173,14 @@ async function main(): Promise<number> {
   runSkillLocally(db, skillId);
   const { outfile } = await buildLambda();
   const handler = await importBundledHandler(outfile);
-  const model = loadInteractionModel();
+  const understanding = await Understanding.train(loadInteractionModel());
   countLogs();
 
   const started = performance.now();
   const runs = Array.from({ length: users }, async (_, i) => {
     await new Promise((resolve) => setTimeout(resolve, (rampMs * i) / users));
     const userId = `amzn1.ask.account.LOAD${String(i).padStart(5, '0')}`;
-    const newSession = () => new VoiceSession(handler, model, { skillId, userId });
+    const newSession = () => new VoiceSession(handler, understanding, { skillId, userId });
     return i % 2 === 0 ? oneDevice(newSession, userId) : twoDevices(newSession, userId);
   });
   const expectations = await Promise.all(runs);

@@ -11,7 +11,7 @@ import { importBundledHandler, runSkillLocally } from '../local-skill.js';
 import { startAlexaApi } from './alexa-api.js';
 import { aplDirectives, writeScreenPreview } from './apl-preview.js';
 import { remindersGranted, screenInterfaces, sessionResumedRequest } from './envelope.js';
-import { loadInteractionModel, resolveUtterance } from './resolve.js';
+import { loadInteractionModel, Understanding } from './nlu/index.js';
 import { type HeardTurn, VoiceSession } from './session.js';
 import { speakTurn } from './terminal.js';
 
@@ -36,8 +36,8 @@ async function main(): Promise<void> {
   const handler = await importBundledHandler(outfile);
   // Alexa's Reminders API, played by a loopback stand-in: this laptop cannot reach Alexa.
   const alexaApi = await startAlexaApi();
-  const model = loadInteractionModel();
-  const session = new VoiceSession(handler, model, {
+  const understanding = await Understanding.train(loadInteractionModel());
+  const session = new VoiceSession(handler, understanding, {
     skillId,
     userId: localUserId,
     apiEndpoint: alexaApi.endpoint,
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   const answerConsent = async (utterance: string): Promise<HeardTurn> => {
     const pending = consent!;
     consent = undefined;
-    const heard = resolveUtterance(model, utterance);
+    const heard = await understanding.understand(utterance);
     const intent = heard.kind === 'intent' ? heard.name : '';
     const status =
       intent === 'AMAZON.YesIntent' ? 'ACCEPTED' : intent === 'AMAZON.NoIntent' ? 'DENIED' : 'NOT_ANSWERED';

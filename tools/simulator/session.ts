@@ -6,7 +6,7 @@ import {
   sessionEndedRequest,
   simulatorContext,
 } from './envelope.js';
-import { declaredSlots, type InteractionModel, resolveUtterance } from './resolve.js';
+import { declaredSlots, type Understanding } from './nlu/index.js';
 
 export type SkillHandler = (event: RequestEnvelope, context?: unknown) => Promise<ResponseEnvelope>;
 
@@ -66,7 +66,7 @@ export class VoiceSession {
 
   constructor(
     private readonly handler: SkillHandler,
-    private readonly model: InteractionModel,
+    private readonly understanding: Understanding,
     context: Partial<EnvelopeContext> = {},
   ) {
     this.ctx = simulatorContext(context);
@@ -88,7 +88,7 @@ export class VoiceSession {
 
   /** Says one utterance; a launch phrase or one-shot starts a new session. */
   async say(utterance: string): Promise<HeardTurn> {
-    const resolution = resolveUtterance(this.model, utterance);
+    const resolution = await this.understanding.understand(utterance);
     if (invocation.test(utterance) || !this.open) {
       // Invoking the skill again ends the session that was still open, as on a device.
       await this.end('USER_INITIATED');
@@ -99,13 +99,21 @@ export class VoiceSession {
     }
     const name = resolution.kind === 'intent' ? resolution.name : 'AMAZON.FallbackIntent';
     const slots = resolution.kind === 'intent' ? resolution.slots : {};
-    return this.send(utterance, name, intentRequest(this.ctx, name, slots, declaredSlots(this.model, name)));
+    return this.send(
+      utterance,
+      name,
+      intentRequest(this.ctx, name, slots, declaredSlots(this.understanding.model, name)),
+    );
   }
 
   /** Sends an intent directly, bypassing the resolver (for requests no utterance produces). */
   async sendIntent(name: string, slots: Parameters<typeof intentRequest>[2] = {}): Promise<HeardTurn> {
     if (!this.open) this.startSession();
-    return this.send(name, name, intentRequest(this.ctx, name, slots, declaredSlots(this.model, name)));
+    return this.send(
+      name,
+      name,
+      intentRequest(this.ctx, name, slots, declaredSlots(this.understanding.model, name)),
+    );
   }
 
   /** Sends a request that no utterance produces (e.g. SessionResumedRequest), in the open session. */
