@@ -6,6 +6,7 @@ import { coachContentSchema } from '../lambda/src/coach/content-schema.js';
 import { article } from '../lambda/src/content/article.js';
 import { promptsSchema } from '../lambda/src/content/prompts-schema.js';
 import { type Article, articleSchema } from '../lambda/src/content/schema.js';
+import { knowledgeContentSchema } from '../lambda/src/knowledge/content-schema.js';
 import { reminderContentSchema } from '../lambda/src/reminders/content-schema.js';
 import { screenContentSchema } from '../lambda/src/screen/content-schema.js';
 import {
@@ -24,6 +25,7 @@ const rules: Record<string, ContentRule> = {
   'article.json': { schema: articleSchema, extraChecks: articleChecks },
   'prompts.json': { schema: promptsSchema },
   'coach.json': { schema: coachContentSchema },
+  'knowledge.json': { schema: knowledgeContentSchema },
   'reminders.json': { schema: reminderContentSchema },
   'screen.json': { schema: screenContentSchema },
   'triage.json': {

@@ -1,30 +1,24 @@
 import { type Skill, SkillBuilders } from 'ask-sdk-core';
 import { fallback, help, home, repeatLast, sessionEnded, stop } from './handlers/basics.js';
-import { askToDelete, confirmDelete, keepData } from './handlers/delete-data.js';
+import { askToDelete, confirmDelete, keepData, reaskDelete } from './handlers/delete-data.js';
 import {
-  acceptDoctorQuestions,
-  answerDoctorQuestion,
   askDoctor,
-  declineDoctorQuestions,
-  reaskDoctorQuestion,
-  stopDoctorQuestions,
+  doctorOfferAnswers,
+  questionnaire,
+  redFlagFirst,
+  symptomSaid,
 } from './handlers/doctor.js';
 import { speakError } from './handlers/errors.js';
 import {
   changePreference,
-  declineResume,
-  exerciseHelp,
+  chooseExercise,
+  exerciseControls,
+  exerciseOfferAnswers,
   navigateOutsideExercise,
-  nextStep,
-  painDuringExercise,
-  pauseExercise,
-  previousStep,
-  repeatStep,
-  restartExercise,
-  resumeExercise,
+  restartOfferAnswers,
+  resumeOfferAnswers,
   startExercise,
   startRoutine,
-  stopExercise,
 } from './handlers/exercise.js';
 import { info } from './handlers/info.js';
 import { launch } from './handlers/launch.js';
@@ -35,9 +29,11 @@ import {
   screenEvent,
 } from './handlers/other-requests.js';
 import { progress } from './handlers/progress.js';
+import { question } from './handlers/question.js';
 import { reminderConsentAnswered, setReminder, stopReminder } from './handlers/reminders.js';
+import { whileIn } from './handlers/routing.js';
 import { otherSkillEvents, skillDisabled } from './handlers/skill-events.js';
-import { anotherTip, noMoreTips, tip } from './handlers/tips.js';
+import { tip, tipOfferAnswers } from './handlers/tips.js';
 import type { UserStateStore } from './state/dynamo-store.js';
 import { loadUserState, saveUserState } from './state/persistence.js';
 
@@ -48,60 +44,57 @@ export interface SkillDependencies {
 }
 
 /**
- * Assembles the skill. Order matters: handlers bound to a dialog state (a question just asked, an
- * exercise going on) come before the general ones, and the fallback comes last.
+ * Assembles the skill. Handlers are grouped by where the conversation is: requests that are not
+ * intents; then a red flag in the user's own words, whatever else is going on; then the handlers of
+ * the open question or offer, and of an exercise in progress; then the starters; then the ones that
+ * are always there. Within a group the order does not matter: each handler names what it takes.
  */
 export function createSkill({ skillId, store, now = () => new Date() }: SkillDependencies): Skill {
   return SkillBuilders.custom()
     .withSkillId(skillId)
     .addRequestHandlers(
+      // Requests that are not a user's words.
       skillDisabled(store),
       otherSkillEvents,
       launch,
       reminderConsentAnswered,
-      // Answers to a question just asked.
-      answerDoctorQuestion,
-      reaskDoctorQuestion,
-      stopDoctorQuestions,
-      acceptDoctorQuestions,
-      declineDoctorQuestions,
-      confirmDelete(store),
-      keepData,
-      resumeExercise,
-      declineResume,
-      anotherTip,
-      noMoreTips,
-      // Moving through an exercise.
-      nextStep,
-      previousStep,
-      repeatStep,
-      restartExercise,
-      pauseExercise,
-      stopExercise,
-      painDuringExercise,
-      exerciseHelp,
-      navigateOutsideExercise,
-      changePreference,
+      sessionEnded,
+      canFulfill,
+      exceptionEncountered,
+      screenEvent,
+      connectionResult,
+      // Safety first, in every mode.
+      redFlagFirst,
+      // The open question or offer.
+      ...whileIn(['triage'], questionnaire),
+      ...whileIn(['confirmDelete'], [confirmDelete(store), keepData, reaskDelete]),
+      ...whileIn(['doctorOffer'], doctorOfferAnswers),
+      ...whileIn(['resumeOffer'], resumeOfferAnswers),
+      ...whileIn(['restartOffer'], restartOfferAnswers),
+      ...whileIn(['chooseExercise'], chooseExercise),
+      ...whileIn(['exerciseOffer'], exerciseOfferAnswers),
+      ...whileIn(['tipOffer'], tipOfferAnswers),
+      // An exercise in progress.
+      ...whileIn(['exercise', 'paused'], exerciseControls),
       // Starting something.
+      symptomSaid,
+      askDoctor,
+      question,
       startExercise,
       startRoutine,
-      askDoctor,
       tip,
       info,
       progress,
       setReminder,
       stopReminder,
       askToDelete,
+      changePreference,
       // Always there.
+      navigateOutsideExercise,
       help,
       repeatLast,
       stop,
       home,
-      sessionEnded,
-      canFulfill,
-      exceptionEncountered,
-      screenEvent,
-      connectionResult,
       fallback,
     )
     .addRequestInterceptors(loadUserState({ store, now }))

@@ -63,6 +63,9 @@ export const coachContentSchema = z.object({
     resumeOfferReprompt: line,
     painStop: line,
     painStopReprompt: line,
+    skipped: line,
+    skippedNext: line,
+    skippedLast: line,
   }),
   preferences: z.object({
     holdChanged: line,

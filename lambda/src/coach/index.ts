@@ -21,6 +21,7 @@ export {
   resumeStep,
   routineFor,
   routineOrder,
+  skipPosition,
   suggestExercise,
 } from './routine.js';
 export { planFor, safetyNotice, spokenName, turnsFor } from './turns.js';

@@ -118,6 +118,26 @@ export function nextPosition<P extends RoutinePosition>(
   return { done: true, speech: [say(nav.routineDone)] };
 }
 
+/**
+ * "sla deze over": on to the next exercise of the routine, or the end when this was the last one (or
+ * the only one). A skipped exercise is not praised and does not count as done.
+ */
+export function skipPosition<P extends RoutinePosition>(
+  position: P,
+  prefs: CoachPreferences,
+  progress?: CoachProgress,
+): CoachStep<P> {
+  const exercise = exerciseAt(position);
+  const skipped = exercise ? [say(fill(nav.skipped, { name: spokenName(exercise) }))] : [];
+  const next = nextKnownIndex(position, position.exerciseIndex, 1);
+  const following = next === undefined ? undefined : exerciseAt(position, next);
+  if (next !== undefined && following) {
+    const lead = [...skipped, say(fill(nav.skippedNext, { name: spokenName(following) }))];
+    return stepAt({ ...position, exerciseIndex: next, turnIndex: 0 }, prefs, progress, lead);
+  }
+  return { done: true, speech: [...skipped, say(nav.skippedLast)] };
+}
+
 /** "vorige": the turn before, in this exercise or at the end of the one before; the first turn stays. */
 export function previousPosition<P extends RoutinePosition>(
   position: P,

@@ -1,5 +1,6 @@
 import { getRequestType, type RequestHandler } from 'ask-sdk-core';
 import { prompts } from '../content/prompts.js';
+import { Intent } from '../intents.js';
 import { join } from '../speech/ssml.js';
 import { setDialog } from './context.js';
 import { ask, askAgain, tell } from './respond.js';
@@ -7,16 +8,16 @@ import { isIntent } from './slots.js';
 
 /** "help" outside an exercise or the questionnaire (those re-ask their own question). */
 export const help: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'AMAZON.HelpIntent'),
+  canHandle: (input) => isIntent(input, Intent.Help),
   handle(input) {
     setDialog(input, { mode: 'idle' });
     return ask(input, join(...prompts.help, ...prompts.whatNext), join(...prompts.whatNextReprompt));
   },
 };
 
-/** "stop", "annuleer": goodbye. Areas with a position to keep handle stop themselves first. */
+/** "stop", "annuleer", "ik ben klaar voor vandaag": goodbye. Areas with a position to keep handle stop first. */
 export const stop: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'AMAZON.StopIntent', 'AMAZON.CancelIntent'),
+  canHandle: (input) => isIntent(input, Intent.Stop, Intent.Cancel, Intent.DoneForToday),
   handle(input) {
     setDialog(input, { mode: 'idle' });
     return tell(input, join(...prompts.goodbye));
@@ -25,7 +26,7 @@ export const stop: RequestHandler = {
 
 /** "naar het begin" (NavigateHome) and a "ja"/"nee" that answers no question: back to the menu. */
 export const home: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'AMAZON.NavigateHomeIntent', 'AMAZON.YesIntent', 'AMAZON.NoIntent'),
+  canHandle: (input) => isIntent(input, Intent.NavigateHome, Intent.Yes, Intent.No, Intent.DontKnow),
   handle(input) {
     setDialog(input, { mode: 'idle' });
     return ask(input, join(...prompts.whatYouCanAsk, ...prompts.whatNext), join(...prompts.whatNextReprompt));
@@ -34,7 +35,7 @@ export const home: RequestHandler = {
 
 /** "herhaal" outside an exercise: the last answer again, word for word. */
 export const repeatLast: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'AMAZON.RepeatIntent'),
+  canHandle: (input) => isIntent(input, Intent.Repeat),
   handle: (input) =>
     askAgain(input) ??
     ask(input, join(...prompts.nothingToRepeat, ...prompts.whatNext), join(...prompts.whatNextReprompt)),

@@ -1,5 +1,12 @@
 import type { HandlerInput } from 'ask-sdk-core';
+import { exerciseById } from '../content/article.js';
 import type { UserState } from '../state/user-state.js';
+
+/** What a start would begin, kept while the skill asks whether to overwrite a saved place. */
+export interface PendingStart {
+  kind: 'single' | 'routine';
+  exerciseId?: string;
+}
 
 /**
  * Where the conversation is, kept in Alexa's session attributes only (never in the database):
@@ -7,25 +14,38 @@ import type { UserState } from '../state/user-state.js';
  */
 export type Dialog =
   | { mode: 'idle' }
+  /** "Wil je nog een tip?" was asked. */
   | { mode: 'tipOffer' }
   | { mode: 'exercise' }
   | { mode: 'paused' }
+  /** At launch: "Vorige keer was je bij de brug. Zullen we daar verdergaan?" */
   | { mode: 'resumeOffer' }
-  | { mode: 'painOffer' }
+  /** "Wil je een paar vragen over wanneer je naar de huisarts moet?" was asked. */
+  | { mode: 'doctorOffer' }
   | { mode: 'confirmDelete' }
-  | { mode: 'triage'; triage: unknown };
+  | { mode: 'triage'; triage: unknown }
+  /** "Welke oefening wil je doen?" was asked (an exercise name the skill does not know). */
+  | { mode: 'chooseExercise' }
+  /** "Je was bij de brug. Wil je daar verder, of opnieuw beginnen?": a start waits for the answer. */
+  | { mode: 'restartOffer'; start: PendingStart }
+  /** "Zullen we beginnen?" after explaining an exercise. */
+  | { mode: 'exerciseOffer'; exerciseId: string };
 
 export type DialogMode = Dialog['mode'];
 
-const modes: readonly DialogMode[] = [
+/** Every dialog mode, once: routing, validation and the tests read this list. */
+export const dialogModes: readonly DialogMode[] = [
   'idle',
   'tipOffer',
   'exercise',
   'paused',
   'resumeOffer',
-  'painOffer',
+  'doctorOffer',
   'confirmDelete',
   'triage',
+  'chooseExercise',
+  'restartOffer',
+  'exerciseOffer',
 ];
 
 interface SessionShape {
@@ -52,11 +72,37 @@ export function setUserState(input: HandlerInput, user: UserState): void {
   session(input).userState = user;
 }
 
+const knownExercise = (id: unknown): id is string => typeof id === 'string' && exerciseById(id) !== undefined;
+
+/** A dialog read from session attributes, or idle when it is not one this version wrote. */
+function parseDialog(value: unknown): Dialog {
+  if (typeof value !== 'object' || value === null) return { mode: 'idle' };
+  const current = value as { mode?: unknown; start?: unknown; exerciseId?: unknown; triage?: unknown };
+  if (!dialogModes.includes(current.mode as DialogMode)) return { mode: 'idle' };
+  switch (current.mode) {
+    case 'triage':
+      return { mode: 'triage', triage: current.triage };
+    case 'exerciseOffer':
+      return knownExercise(current.exerciseId)
+        ? { mode: 'exerciseOffer', exerciseId: current.exerciseId }
+        : { mode: 'idle' };
+    case 'restartOffer': {
+      const start = current.start as Partial<PendingStart> | undefined;
+      if (start?.kind !== 'single' && start?.kind !== 'routine') return { mode: 'idle' };
+      if (start.exerciseId !== undefined && !knownExercise(start.exerciseId)) return { mode: 'idle' };
+      return {
+        mode: 'restartOffer',
+        start: { kind: start.kind, ...(start.exerciseId ? { exerciseId: start.exerciseId } : {}) },
+      };
+    }
+    default:
+      return { mode: current.mode as Exclude<DialogMode, 'triage' | 'exerciseOffer' | 'restartOffer'> };
+  }
+}
+
 /** The dialog mode; anything unreadable (an older version's attributes) counts as idle. */
 export function dialog(input: HandlerInput): Dialog {
-  const current = session(input).dialog;
-  if (current && typeof current === 'object' && modes.includes(current.mode)) return current;
-  return { mode: 'idle' };
+  return parseDialog(session(input).dialog);
 }
 
 export function setDialog(input: HandlerInput, next: Dialog): void {

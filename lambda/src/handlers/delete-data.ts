@@ -1,17 +1,18 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import { prompts } from '../content/prompts.js';
+import { Intent } from '../intents.js';
 import { errorClass, log } from '../log.js';
 import { join } from '../speech/ssml.js';
 import type { UserStateStore } from '../state/dynamo-store.js';
 import { putStateInSession } from '../state/session-cache.js';
 import { newUserState } from '../state/user-state.js';
-import { inMode, setDialog } from './context.js';
+import { setDialog } from './context.js';
 import { ask, tell } from './respond.js';
 import { isIntent } from './slots.js';
 
 /** "wis mijn gegevens": asks first; nothing is deleted without a "ja". */
 export const askToDelete: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'DeleteDataIntent'),
+  canHandle: (input) => isIntent(input, Intent.DeleteData),
   handle(input) {
     setDialog(input, { mode: 'confirmDelete' });
     return ask(input, join(...prompts.deleteConfirm), join(...prompts.deleteConfirmReprompt));
@@ -21,7 +22,7 @@ export const askToDelete: RequestHandler = {
 /** "ja": deletes everything kept about the user, and forgets it in this session too. */
 export function confirmDelete(store: UserStateStore): RequestHandler {
   return {
-    canHandle: (input) => isIntent(input, 'AMAZON.YesIntent') && inMode(input, 'confirmDelete'),
+    canHandle: (input) => isIntent(input, Intent.Yes),
     async handle(input) {
       setDialog(input, { mode: 'idle' });
       try {
@@ -45,13 +46,17 @@ export function confirmDelete(store: UserStateStore): RequestHandler {
   };
 }
 
-/** "nee", or anything but "ja": nothing is deleted. */
+/** "nee", "stop": nothing is deleted. */
 export const keepData: RequestHandler = {
-  canHandle: (input) =>
-    inMode(input, 'confirmDelete') &&
-    isIntent(input, 'AMAZON.NoIntent', 'AMAZON.CancelIntent', 'AMAZON.StopIntent'),
+  canHandle: (input) => isIntent(input, Intent.No, Intent.Cancel, Intent.Stop),
   handle(input) {
     setDialog(input, { mode: 'idle' });
     return ask(input, join(...prompts.deleteKept, ...prompts.whatNext), join(...prompts.whatNextReprompt));
   },
+};
+
+/** "weet ik niet", "herhaal", words not understood: the question stands; nothing is deleted without a "ja". */
+export const reaskDelete: RequestHandler = {
+  canHandle: (input) => isIntent(input, Intent.DontKnow, Intent.Repeat, Intent.Help, Intent.Fallback),
+  handle: (input) => ask(input, join(...prompts.deleteConfirm), join(...prompts.deleteConfirmReprompt)),
 };

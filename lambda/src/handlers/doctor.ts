@@ -1,22 +1,25 @@
-import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
+import { getRequestType, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { prompts } from '../content/prompts.js';
+import { Intent } from '../intents.js';
 import { showDoctorScreen } from '../screen/show.js';
 import { join, type Speech } from '../speech/ssml.js';
 import * as triage from '../triage/index.js';
-import { dialog, inMode, setDialog } from './context.js';
+import { dialog, setDialog } from './context.js';
+import { exercising, painStop } from './exercise.js';
 import { ask, tell } from './respond.js';
-import { isIntent, slotText } from './slots.js';
+import { freeText, isIntent, slotText } from './slots.js';
 
 /*
- * "Moet ik naar de dokter?". Nothing said here is stored or logged: the questionnaire's state lives
- * only in the session attributes, and only as the number of the open question.
+ * "Moet ik naar de dokter?" and every symptom the user names. Nothing said here is stored or logged:
+ * the questionnaire's state lives only in the session attributes.
  */
 
 /** What is said about a symptom is not kept for "herhaal": session attributes travel with every request. */
 const healthAnswer = { keepForRepeat: false };
 
-function speakTurn(input: HandlerInput, turn: triage.TriageTurn): Response {
+/** Speaks a turn of the doctor conversation: the next question, or the advice. */
+export function speakTriage(input: HandlerInput, turn: triage.TriageTurn): Response {
   if (turn.state !== null) {
     setDialog(input, { mode: 'triage', triage: turn.state });
     return ask(input, turn.speech, turn.reprompt, healthAnswer);
@@ -34,78 +37,105 @@ function openState(input: HandlerInput): triage.TriageState | undefined {
   return triage.parseTriageState(current.triage);
 }
 
-function inQuestionnaire(input: HandlerInput): boolean {
-  return openState(input) !== undefined;
-}
+/**
+ * Before anything else: words of the user's own (a free-form slot, or a value no slot type knows) that
+ * name one of the article's red flags get the triage answer, in any intent and any mode. "mijn been
+ * tintelt" said during the brug stops the exercise and gives the advice; inside the questionnaire it
+ * answers as the questionnaire's rules say.
+ */
+export const redFlagFirst: RequestHandler = {
+  canHandle(input) {
+    const said = freeText(input);
+    return said !== undefined && triage.namesRedFlag(said);
+  },
+  handle(input) {
+    const said = freeText(input) ?? '';
+    const state = openState(input);
+    const turn = (state && triage.symptomDuringQuestions(state, said)) ?? triage.adviceFor(said);
+    return speakTriage(input, turn);
+  },
+};
 
 /** "moet ik naar de dokter", "…want mijn been tintelt": advice at once for a named symptom, else questions. */
 export const askDoctor: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'DoctorIntent'),
+  canHandle: (input) => isIntent(input, Intent.Doctor),
   handle(input) {
     const symptom = slotText(input, 'symptom');
-    return speakTurn(input, symptom ? triage.adviceFor(symptom) : triage.openingTurn('asked'));
+    return speakTriage(input, symptom ? triage.adviceFor(symptom) : triage.openingTurn('asked'));
   },
 };
 
-/** "ja" after "het doet pijn" offered the doctor questions. */
-export const acceptDoctorQuestions: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'AMAZON.YesIntent') && inMode(input, 'painOffer'),
-  handle: (input) => speakTurn(input, triage.openingTurn('asked')),
-};
-
-export const declineDoctorQuestions: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'AMAZON.NoIntent') && inMode(input, 'painOffer'),
+/**
+ * A symptom or pain said on its own that names no red flag ("au", "ik heb rugpijn"): during an
+ * exercise the exercise stops and the questions are offered; otherwise the questions start at once.
+ */
+export const symptomSaid: RequestHandler = {
+  canHandle: (input) => isIntent(input, Intent.Symptom),
   handle(input) {
-    setDialog(input, { mode: 'idle' });
-    return ask(input, join(...prompts.whatNext), join(...prompts.whatNextReprompt));
+    if (exercising(input)) return painStop(input);
+    return speakTriage(input, triage.openingTurn(slotText(input, 'symptom') ? 'unrecognised' : 'asked'));
   },
 };
+
+/** Answers to "Wil je een paar vragen over wanneer je naar de huisarts moet?". */
+export const doctorOfferAnswers: RequestHandler[] = [
+  {
+    canHandle: (input) => isIntent(input, Intent.Yes, Intent.Next, Intent.DontKnow),
+    handle: (input) => speakTriage(input, triage.openingTurn('asked')),
+  },
+  {
+    canHandle: (input) => isIntent(input, Intent.No),
+    handle(input) {
+      setDialog(input, { mode: 'idle' });
+      return ask(input, join(...prompts.whatNext), join(...prompts.whatNextReprompt));
+    },
+  },
+  {
+    // "herhaal", help, or words not understood: the offer stands and is asked again.
+    canHandle: (input) => isIntent(input, Intent.Repeat, Intent.Help, Intent.Fallback),
+    handle: (input) =>
+      ask(input, join(...prompts.doctorOfferAgain), join(...prompts.doctorOfferAgain), healthAnswer),
+  },
+];
 
 const replies: Record<string, triage.Reply> = {
-  'AMAZON.YesIntent': 'yes',
-  'AMAZON.NoIntent': 'no',
+  [Intent.Yes]: 'yes',
+  [Intent.No]: 'no',
   // Never read as "nee": not knowing about a red flag is a reason to call.
-  DontKnowIntent: 'unknown',
+  [Intent.DontKnow]: 'unknown',
 };
 
-/** ja / nee / weet ik niet to the open question; the first "ja" escalates at once. */
-export const answerDoctorQuestion: RequestHandler = {
-  canHandle: (input) => isIntent(input, ...Object.keys(replies)) && inQuestionnaire(input),
-  handle(input) {
-    const state = openState(input)!;
-    const request = input.requestEnvelope.request as { intent: { name: string } };
-    return speakTurn(input, triage.replyTurn(state, replies[request.intent.name] ?? 'unknown'));
+/** While a question is open: ja / nee / weet ik niet answer it; "stop" ends it; anything else asks it again. */
+export const questionnaire: RequestHandler[] = [
+  {
+    canHandle: (input) => isIntent(input, ...Object.keys(replies)) && openState(input) !== undefined,
+    handle(input) {
+      const state = openState(input)!;
+      const request = input.requestEnvelope.request as { intent: { name: string } };
+      return speakTriage(input, triage.replyTurn(state, replies[request.intent.name] ?? 'unknown'));
+    },
   },
-};
-
-/** Help, "herhaal", navigation words or anything not understood inside the questionnaire: the same question again. */
-export const reaskDoctorQuestion: RequestHandler = {
-  canHandle: (input) =>
-    isIntent(
-      input,
-      'AMAZON.HelpIntent',
-      'AMAZON.RepeatIntent',
-      'AMAZON.FallbackIntent',
-      'AMAZON.NextIntent',
-      'AMAZON.PreviousIntent',
-      'AMAZON.StartOverIntent',
-      'AMAZON.PauseIntent',
-      'AMAZON.ResumeIntent',
-      // "het doet pijn" answers none of the questions; the question stands.
-      'PainIntent',
-    ) && inQuestionnaire(input),
-  handle(input) {
-    const state = openState(input)!;
-    const hint: Speech = isIntent(input, 'AMAZON.RepeatIntent') ? [] : join(...prompts.triageAnswerHint);
-    return ask(input, join(hint, triage.currentQuestion(state)), triage.currentReprompt(state), healthAnswer);
+  {
+    // "stop" inside the questionnaire: no reassurance, the advice to call when in doubt.
+    canHandle: (input) => isIntent(input, Intent.Stop, Intent.Cancel) && openState(input) !== undefined,
+    handle(input) {
+      setDialog(input, { mode: 'idle' });
+      return tell(input, join(...prompts.triageStopped));
+    },
   },
-};
-
-/** "stop" inside the questionnaire: no reassurance, the advice to call when in doubt. */
-export const stopDoctorQuestions: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'AMAZON.StopIntent', 'AMAZON.CancelIntent') && inQuestionnaire(input),
-  handle(input) {
-    setDialog(input, { mode: 'idle' });
-    return tell(input, join(...prompts.triageStopped));
+  {
+    // Help, "herhaal", navigation, a tip, words not understood: none of them answers the question.
+    canHandle: (input) =>
+      getRequestType(input.requestEnvelope) === 'IntentRequest' && openState(input) !== undefined,
+    handle(input) {
+      const state = openState(input)!;
+      const hint: Speech = isIntent(input, Intent.Repeat) ? [] : join(...prompts.triageAnswerHint);
+      return ask(
+        input,
+        join(hint, triage.currentQuestion(state)),
+        triage.currentReprompt(state),
+        healthAnswer,
+      );
+    },
   },
-};
+];

@@ -2,21 +2,23 @@ import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import * as coach from '../coach/index.js';
 import { exerciseById } from '../content/article.js';
-import { prompts } from '../content/prompts.js';
+import { fill, prompts } from '../content/prompts.js';
+import { Intent } from '../intents.js';
 import { showExerciseScreen } from '../screen/show.js';
-import { join, type Speech } from '../speech/ssml.js';
+import { join, type Speech, say } from '../speech/ssml.js';
 import { type RoutinePosition, recordSession, type UserState } from '../state/user-state.js';
 import {
   dialog,
   inMode,
   markSafetyHeard,
+  type PendingStart,
   safetyHeard,
   setDialog,
   setUserState,
   userState,
 } from './context.js';
 import { ask, tell } from './respond.js';
-import { isIntent, slotId, slotText } from './slots.js';
+import { isIntent, namedValue } from './slots.js';
 
 function progressOf(user: UserState): coach.CoachProgress {
   return { sessionsDone: user.progress.sessionsDone };
@@ -63,37 +65,155 @@ function safetyLead(input: HandlerInput): Speech {
   return coach.safetyNotice();
 }
 
-function start(input: HandlerInput, position: coach.RoutinePosition, lead: Speech = []): Response {
+function positionFor(start: PendingStart): coach.RoutinePosition {
+  return coach.routineFor(start.kind, start.exerciseId);
+}
+
+/** Starts at the beginning, replacing any saved place: only after the user chose to. */
+function begin(input: HandlerInput, start: PendingStart): Response {
   const user = userState(input);
-  const step = coach.currentStep(position, user.preferences, progressOf(user));
-  return speakStep(input, step, join(lead, safetyLead(input)));
+  const step = coach.currentStep(positionFor(start), user.preferences, progressOf(user));
+  return speakStep(input, step, safetyLead(input));
+}
+
+function resumeSaved(input: HandlerInput): Response {
+  const user = userState(input);
+  if (!user.position)
+    return ask(input, join(...prompts.noExerciseToResume), join(...prompts.whatNextReprompt));
+  const step = coach.resumeStep(user.position, user.preferences, progressOf(user));
+  return speakStep(input, step, safetyLead(input));
+}
+
+/** The saved place is this same exercise (or this same routine): going on is what was asked. */
+function sameAsSaved(saved: coach.RoutinePosition, start: PendingStart): boolean {
+  if (start.kind === 'routine') return saved.kind === 'routine';
+  return saved.exerciseIds[saved.exerciseIndex] === start.exerciseId;
+}
+
+/**
+ * A start that would replace a saved place asks first ("Je was bij de brug. Wil je daar verder, of
+ * opnieuw beginnen?"): the place is never lost without the user choosing to.
+ */
+function requestStart(input: HandlerInput, start: PendingStart): Response {
+  const saved = userState(input).position;
+  const name = saved ? coach.exerciseNameAt(saved) : undefined;
+  if (!saved || name === undefined) return begin(input, start);
+  if (sameAsSaved(saved, start)) return resumeSaved(input);
+  setDialog(input, { mode: 'restartOffer', start });
+  return ask(
+    input,
+    join(fill(prompts.restartOffer, { name })),
+    join(fill(prompts.restartOfferReprompt, { name })),
+  );
+}
+
+const exerciseChoices = () => join(...prompts.chooseExercise);
+
+/** An exercise name the skill does not know: asked back, never swapped for another exercise. */
+function askWhichExercise(input: HandlerInput): Response {
+  setDialog(input, { mode: 'chooseExercise' });
+  return ask(input, join(...prompts.unknownExercise, exerciseChoices()), exerciseChoices());
 }
 
 /** "vraag rug coach naar de brug", "een oefening": that exercise, or a suggested one, right away. */
 export const startExercise: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'ExerciseIntent'),
+  canHandle: (input) => isIntent(input, Intent.Exercise),
   handle(input) {
-    const id = slotId(input, 'exercise');
-    const known = id !== undefined && exerciseById(id) !== undefined;
-    const named = slotText(input, 'exercise') !== undefined;
-    const exerciseId = known ? id : coach.suggestExercise(new Date().getDate());
-    return start(
-      input,
-      coach.routineFor('single', exerciseId),
-      named && !known ? join(...prompts.unknownExercise) : [],
-    );
+    const named = namedValue(input, 'exercise');
+    if (named.kind === 'unknown') return askWhichExercise(input);
+    const exerciseId =
+      named.kind === 'known' && exerciseById(named.id)
+        ? named.id
+        : coach.suggestExercise(new Date().getDate());
+    return requestStart(input, { kind: 'single', exerciseId });
   },
 };
 
 /** "start mijn oefeningen": all five in a row, hands-free. */
 export const startRoutine: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'RoutineIntent'),
-  handle: (input) => start(input, coach.routineFor('routine')),
+  canHandle: (input) => isIntent(input, Intent.Routine),
+  handle: (input) => requestStart(input, { kind: 'routine' }),
 };
 
-function inExercise(input: HandlerInput): boolean {
-  return inMode(input, 'exercise') && userState(input).position !== null;
+/** Answers to "Welke oefening wil je doen?": a name starts it (through startExercise); these the rest. */
+export const chooseExercise: RequestHandler[] = [
+  {
+    // "maakt niet uit", "ja", "kies jij maar": one the skill picks.
+    canHandle: (input) => isIntent(input, Intent.Yes, Intent.DontKnow, Intent.Next),
+    handle: (input) =>
+      requestStart(input, { kind: 'single', exerciseId: coach.suggestExercise(new Date().getDate()) }),
+  },
+  {
+    canHandle: (input) => isIntent(input, Intent.No),
+    handle(input) {
+      setDialog(input, { mode: 'idle' });
+      return ask(input, join(...prompts.whatNext), join(...prompts.whatNextReprompt));
+    },
+  },
+  {
+    canHandle: (input) => isIntent(input, Intent.Fallback, Intent.Repeat, Intent.Help),
+    handle: (input) => ask(input, exerciseChoices(), exerciseChoices()),
+  },
+];
+
+function pendingStart(input: HandlerInput): PendingStart | undefined {
+  const current = dialog(input);
+  return current.mode === 'restartOffer' ? current.start : undefined;
 }
+
+/** Answers to "Je was bij de brug. Wil je daar verder, of opnieuw beginnen?". */
+export const restartOfferAnswers: RequestHandler[] = [
+  {
+    canHandle: (input) => isIntent(input, Intent.Yes, Intent.Resume, Intent.Next),
+    handle: resumeSaved,
+  },
+  {
+    canHandle: (input) => isIntent(input, Intent.StartOver, Intent.No),
+    handle(input) {
+      const start = pendingStart(input);
+      return start ? begin(input, start) : resumeSaved(input);
+    },
+  },
+  {
+    // The start asked for again ("doe de kat koe"): that is the choice.
+    canHandle: (input) =>
+      isIntent(input, Intent.Exercise, Intent.Routine) && namedValue(input, 'exercise').kind !== 'unknown',
+    handle(input) {
+      const named = namedValue(input, 'exercise');
+      if (isIntent(input, Intent.Routine)) return begin(input, { kind: 'routine' });
+      const exerciseId = named.kind === 'known' ? named.id : pendingStart(input)?.exerciseId;
+      return begin(input, { kind: 'single', exerciseId: exerciseId ?? coach.suggestExercise() });
+    },
+  },
+  {
+    canHandle: (input) => isIntent(input, Intent.Fallback, Intent.Repeat, Intent.Help, Intent.DontKnow),
+    handle(input) {
+      const name = userState(input).position ? coach.exerciseNameAt(userState(input).position!) : undefined;
+      if (!name) return resumeSaved(input);
+      const question = join(fill(prompts.restartOfferReprompt, { name }));
+      return ask(input, question, question);
+    },
+  },
+];
+
+/** Answers to "Zullen we beginnen?" after an exercise was explained. */
+export const exerciseOfferAnswers: RequestHandler[] = [
+  {
+    canHandle: (input) => isIntent(input, Intent.Yes, Intent.Next),
+    handle(input) {
+      const current = dialog(input);
+      const exerciseId = current.mode === 'exerciseOffer' ? current.exerciseId : undefined;
+      return requestStart(input, { kind: 'single', exerciseId: exerciseId ?? coach.suggestExercise() });
+    },
+  },
+  {
+    canHandle: (input) => isIntent(input, Intent.No),
+    handle(input) {
+      setDialog(input, { mode: 'idle' });
+      return ask(input, join(...prompts.whatNext), join(...prompts.whatNextReprompt));
+    },
+  },
+];
 
 function move(
   input: HandlerInput,
@@ -108,148 +228,141 @@ function move(
   return speakStep(input, how(user.position, user.preferences, progressOf(user)));
 }
 
-/** "volgende", "klaar", "ja" between turns. */
-export const nextStep: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'AMAZON.NextIntent', 'AMAZON.YesIntent') && inExercise(input),
-  handle: (input) => move(input, coach.nextPosition),
-};
+/** "sla deze over": the next exercise; skipping the last (or only) one ends without counting it as done. */
+function skip(input: HandlerInput): Response {
+  const user = userState(input);
+  if (!user.position) return ask(input, join(...prompts.notInExercise), join(...prompts.whatNextReprompt));
+  const step = coach.skipPosition(user.position, user.preferences, progressOf(user));
+  if (!step.done) return speakStep(input, step);
+  setUserState(input, { ...user, position: null });
+  setDialog(input, { mode: 'idle' });
+  return ask(input, join(step.speech, ...prompts.whatNext), join(...prompts.whatNextReprompt));
+}
 
-export const previousStep: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'AMAZON.PreviousIntent') && inExercise(input),
-  handle: (input) => move(input, coach.previousPosition),
-};
+function stopHere(input: HandlerInput): Response {
+  setDialog(input, { mode: 'idle' });
+  return tell(input, join(...prompts.stopExercise));
+}
 
-/** "herhaal": the same turn again. */
-export const repeatStep: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'AMAZON.RepeatIntent') && inExercise(input),
-  handle: (input) => move(input, coach.currentStep),
-};
-
-/** "opnieuw": the current exercise from its start. */
-export const restartExercise: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'AMAZON.StartOverIntent') && inExercise(input),
-  handle: (input) => move(input, coach.restartPosition),
-};
-
-/** "pauze": the position is already saved; "ga verder" picks it up now or in a later session. */
-export const pauseExercise: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'AMAZON.PauseIntent') && userState(input).position !== null,
-  handle(input) {
-    setDialog(input, { mode: 'paused' });
-    // Alexa listens a little longer for "ga verder"; after that the session ends and the place stays saved.
-    const { speech, reprompt } = coach.pauseSpeech();
-    return ask(input, speech, reprompt);
+/** While an exercise is going on (or paused): the words that move through it. */
+const controls: RequestHandler[] = [
+  {
+    // "volgende", "klaar", "ja", and "ga verder" when nothing is paused: the next turn.
+    canHandle: (input) =>
+      isIntent(input, Intent.Next, Intent.Yes) ||
+      (isIntent(input, Intent.Resume) && inMode(input, 'exercise')),
+    handle: (input) => move(input, coach.nextPosition),
   },
-};
-
-/** "stop" during an exercise: goodbye, with the position kept for "ga verder" another time. */
-export const stopExercise: RequestHandler = {
-  canHandle: (input) =>
-    isIntent(input, 'AMAZON.StopIntent', 'AMAZON.CancelIntent') && inMode(input, 'exercise', 'paused'),
-  handle(input) {
-    setDialog(input, { mode: 'idle' });
-    return tell(input, join(...prompts.stopExercise));
+  {
+    // "ga verder" after "pauze": the saved turn again, with where the user was.
+    canHandle: (input) => isIntent(input, Intent.Resume),
+    handle: resumeSaved,
   },
-};
-
-/** "ga verder", "hervat", or "ja" to the offer at launch: the saved turn again. */
-export const resumeExercise: RequestHandler = {
-  canHandle: (input) =>
-    isIntent(input, 'AMAZON.ResumeIntent') ||
-    (isIntent(input, 'AMAZON.YesIntent') && inMode(input, 'resumeOffer')),
-  handle(input) {
-    const user = userState(input);
-    if (!user.position)
-      return ask(input, join(...prompts.noExerciseToResume), join(...prompts.whatNextReprompt));
-    const step = coach.resumeStep(user.position, user.preferences, progressOf(user));
-    return speakStep(input, step, safetyLead(input));
+  {
+    canHandle: (input) => isIntent(input, Intent.Previous),
+    handle: (input) => move(input, coach.previousPosition),
   },
-};
-
-/** "nee" to "Zullen we daar verdergaan?": the position stays for another time. */
-export const declineResume: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'AMAZON.NoIntent') && inMode(input, 'resumeOffer'),
-  handle(input) {
-    setDialog(input, { mode: 'idle' });
-    return ask(
-      input,
-      join(...prompts.resumeDeclined, ...prompts.whatNext),
-      join(...prompts.whatNextReprompt),
-    );
+  { canHandle: (input) => isIntent(input, Intent.Repeat), handle: (input) => move(input, coach.currentStep) },
+  {
+    canHandle: (input) => isIntent(input, Intent.StartOver),
+    handle: (input) => move(input, coach.restartPosition),
   },
-};
-
-/** "het doet pijn": stop, never force, and offer the doctor questions (outside an exercise too). */
-export const painDuringExercise: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'PainIntent'),
-  handle(input) {
-    const exercising = inExercise(input);
-    setDialog(input, { mode: 'painOffer' });
-    if (!exercising) {
-      return ask(input, join(...prompts.painOutsideExercise), join(...prompts.painOutsideExerciseReprompt), {
-        keepForRepeat: false,
-      });
-    }
-    const { speech, reprompt } = coach.painStop();
-    // What the user said about their pain is not kept, not even for "herhaal".
-    return ask(input, speech, reprompt, { keepForRepeat: false });
+  { canHandle: (input) => isIntent(input, Intent.Skip), handle: skip },
+  {
+    // "pauze": the position is already saved; "ga verder" picks it up now or in a later session.
+    canHandle: (input) => isIntent(input, Intent.Pause),
+    handle(input) {
+      setDialog(input, { mode: 'paused' });
+      // Alexa listens a little longer for "ga verder"; after that the session ends and the place stays saved.
+      const { speech, reprompt } = coach.pauseSpeech();
+      return ask(input, speech, reprompt);
+    },
   },
-};
-
-/** "help", or words not understood, during an exercise: how to go on; the exercise stays where it is. */
-export const exerciseHelp: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'AMAZON.HelpIntent', 'AMAZON.FallbackIntent') && inExercise(input),
-  handle(input) {
-    const user = userState(input);
-    const step = coach.currentStep(user.position!, user.preferences, progressOf(user));
-    const notUnderstood = isIntent(input, 'AMAZON.FallbackIntent') ? prompts.fallback : [];
-    const reprompt = step.done ? join(...prompts.exerciseHelp) : step.reprompt;
-    return ask(input, join(...notUnderstood, ...prompts.exerciseHelp), reprompt);
+  {
+    // "stop", "ik ben klaar voor vandaag": goodbye, with the position kept for "ga verder" another time.
+    canHandle: (input) => isIntent(input, Intent.Stop, Intent.Cancel, Intent.DoneForToday),
+    handle: stopHere,
   },
-};
+  {
+    // "help", or words not understood: how to go on; the exercise stays where it is.
+    canHandle: (input) => isIntent(input, Intent.Help, Intent.Fallback),
+    handle(input) {
+      const user = userState(input);
+      const step = coach.currentStep(user.position!, user.preferences, progressOf(user));
+      const notUnderstood = isIntent(input, Intent.Fallback) ? prompts.fallback : [];
+      const reprompt = step.done ? join(...prompts.exerciseHelp) : step.reprompt;
+      return ask(input, join(...notUnderstood, ...prompts.exerciseHelp), reprompt);
+    },
+  },
+];
 
-/** "volgende", "vorige", "opnieuw" when no exercise is going on: the saved one again, or how to start. */
+/** The controls answer only while there is a place to move from. */
+export const exerciseControls: RequestHandler[] = controls.map((handler) => ({
+  canHandle: (input) => userState(input).position !== null && handler.canHandle(input),
+  handle: (input) => handler.handle(input),
+}));
+
+/** True while an exercise is going on or paused, with a place to go on from. */
+export function exercising(input: HandlerInput): boolean {
+  return inMode(input, 'exercise', 'paused') && userState(input).position !== null;
+}
+
+/** "het doet pijn" during an exercise: stop, never force, and offer the doctor questions. */
+export function painStop(input: HandlerInput): Response {
+  setDialog(input, { mode: 'doctorOffer' });
+  const { speech, reprompt } = coach.painStop();
+  // What the user said about their pain is not kept, not even for "herhaal".
+  return ask(input, speech, reprompt, { keepForRepeat: false });
+}
+
+/** "ga verder" at launch ("ja" to the offer) or any time: the saved turn again. */
+export const resumeOfferAnswers: RequestHandler[] = [
+  { canHandle: (input) => isIntent(input, Intent.Yes, Intent.Resume, Intent.Next), handle: resumeSaved },
+  {
+    // "nee" to "Zullen we daar verdergaan?": the position stays for another time.
+    canHandle: (input) => isIntent(input, Intent.No),
+    handle(input) {
+      setDialog(input, { mode: 'idle' });
+      return ask(
+        input,
+        join(...prompts.resumeDeclined, ...prompts.whatNext),
+        join(...prompts.whatNextReprompt),
+      );
+    },
+  },
+];
+
+/** Navigation words when no exercise is going on: the saved one again, or how to start one. */
 export const navigateOutsideExercise: RequestHandler = {
   canHandle: (input) =>
-    isIntent(
-      input,
-      'AMAZON.NextIntent',
-      'AMAZON.PreviousIntent',
-      'AMAZON.StartOverIntent',
-      'AMAZON.PauseIntent',
-    ) &&
-    !inExercise(input) &&
-    !inMode(input, 'triage'),
+    isIntent(input, Intent.Next, Intent.Previous, Intent.StartOver, Intent.Pause, Intent.Resume, Intent.Skip),
   handle(input) {
     const user = userState(input);
-    if (!user.position || isIntent(input, 'AMAZON.PauseIntent')) {
+    if (!user.position || isIntent(input, Intent.Pause, Intent.Skip)) {
       setDialog(input, { mode: 'idle' });
-      return ask(input, join(...prompts.notInExercise), join(...prompts.whatNextReprompt));
+      const none = isIntent(input, Intent.Resume) ? prompts.noExerciseToResume : prompts.notInExercise;
+      return ask(input, join(...none), join(...prompts.whatNextReprompt));
     }
-    return speakStep(
-      input,
-      coach.resumeStep(user.position, user.preferences, progressOf(user)),
-      safetyLead(input),
-    );
+    return resumeSaved(input);
   },
 };
 
 /** "langer vasthouden", "korter", "praat langzamer", "praat normaal": kept per user. */
 export const changePreference: RequestHandler = {
   canHandle: (input) =>
-    isIntent(input, 'HoldLongerIntent', 'HoldShorterIntent', 'SpeakSlowerIntent', 'SpeakNormalIntent'),
+    isIntent(input, Intent.HoldLonger, Intent.HoldShorter, Intent.SpeakSlower, Intent.SpeakNormal),
   handle(input) {
     const user = userState(input);
     const exerciseId = user.position?.exerciseIds[user.position.exerciseIndex];
     const exercise = exerciseId ? exerciseById(exerciseId) : undefined;
-    const change = isIntent(input, 'HoldLongerIntent', 'HoldShorterIntent')
+    const change = isIntent(input, Intent.HoldLonger, Intent.HoldShorter)
       ? coach.adjustHold(
           user.preferences,
-          isIntent(input, 'HoldLongerIntent') ? 'longer' : 'shorter',
+          isIntent(input, Intent.HoldLonger) ? 'longer' : 'shorter',
           exercise,
           progressOf(user),
         )
-      : coach.setSpeechRate(user.preferences, isIntent(input, 'SpeakSlowerIntent') ? 'slow' : 'normal');
+      : coach.setSpeechRate(user.preferences, isIntent(input, Intent.SpeakSlower) ? 'slow' : 'normal');
     setUserState(input, { ...user, preferences: change.preferences });
     if (dialog(input).mode === 'exercise' && user.position) {
       return ask(
@@ -261,3 +374,14 @@ export const changePreference: RequestHandler = {
     return ask(input, join(change.speech, ...prompts.whatNext), join(...prompts.whatNextReprompt));
   },
 };
+
+/** The exercise offer after an explanation ("Ik kan de brug stap voor stap met je doen. Zullen we beginnen?"). */
+export function offerExercise(
+  input: HandlerInput,
+  exerciseId: string,
+  speech: string,
+  reprompt: string,
+): Response {
+  setDialog(input, { mode: 'exerciseOffer', exerciseId });
+  return ask(input, join(say(speech)), join(say(reprompt)));
+}

@@ -1,6 +1,7 @@
 import { getRequestType, type RequestHandler } from 'ask-sdk-core';
 import type { canfulfill } from 'ask-sdk-model';
 import { prompts } from '../content/prompts.js';
+import { Intent } from '../intents.js';
 import { join } from '../speech/ssml.js';
 import { ask } from './respond.js';
 
@@ -10,13 +11,15 @@ import { ask } from './respond.js';
  */
 
 /** The intents this skill fulfils; Alexa may ask before it routes a name-free request here. */
-const ownIntents = new Set([
-  'ExerciseIntent',
-  'RoutineIntent',
-  'TipIntent',
-  'InfoIntent',
-  'DoctorIntent',
-  'ProgressIntent',
+const ownIntents = new Set<string>([
+  Intent.Exercise,
+  Intent.Routine,
+  Intent.Tip,
+  Intent.Info,
+  Intent.Question,
+  Intent.Doctor,
+  Intent.Symptom,
+  Intent.Progress,
 ]);
 
 /** CanFulfillIntentRequest: yes for what the skill is about, no for the rest; nothing is said. */

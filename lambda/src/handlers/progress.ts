@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import { exerciseNameAt } from '../coach/index.js';
 import { fill, prompts } from '../content/prompts.js';
+import { Intent } from '../intents.js';
 import { join, type Speech, say } from '../speech/ssml.js';
 import { dayInAmsterdam, type UserState } from '../state/user-state.js';
 import { setDialog, userState } from './context.js';
@@ -39,7 +40,7 @@ export function progressSpeech(user: UserState, now: Date): Speech {
 
 /** "hoe gaat het met mijn oefeningen". */
 export const progress: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'ProgressIntent'),
+  canHandle: (input) => isIntent(input, Intent.Progress),
   handle(input) {
     setDialog(input, { mode: 'idle' });
     return ask(

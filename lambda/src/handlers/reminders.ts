@@ -7,6 +7,7 @@ import type {
   SessionResumedRequest,
 } from 'ask-sdk-model';
 import { fill, prompts } from '../content/prompts.js';
+import { Intent } from '../intents.js';
 import { createReminder, deleteReminder, type RemindersApi } from '../reminders/client.js';
 import { reminderText } from '../reminders/content.js';
 import { dailyReminderRequest } from '../reminders/request.js';
@@ -99,7 +100,7 @@ function withoutToken<T extends { reminderToken?: string }>(user: T): Omit<T, 'r
 
 /** "herinner me elke dag om acht uur aan mijn oefeningen": a daily reminder, with permission asked first. */
 export const setReminder: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'ReminderIntent'),
+  canHandle: (input) => isIntent(input, Intent.Reminder),
   async handle(input) {
     const time = parseReminderTime(slotText(input, 'time'));
     if (!time) {
@@ -143,7 +144,7 @@ export const reminderConsentAnswered: RequestHandler = {
 
 /** "stop mijn herinnering": the reminder is deleted and forgotten. */
 export const stopReminder: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'StopReminderIntent'),
+  canHandle: (input) => isIntent(input, Intent.StopReminder),
   async handle(input) {
     const user = userState(input);
     const target = api(input.requestEnvelope);

@@ -1,5 +1,6 @@
-import { getRequestType, type HandlerInput } from 'ask-sdk-core';
+import { getRequestType, getSlot, type HandlerInput } from 'ask-sdk-core';
 import type { IntentRequest } from 'ask-sdk-model';
+import { Slot, type SlotName } from '../intents.js';
 
 /** Longest slot value we look at: anything longer is not something a person said to a speaker. */
 const maxSlotChars = 300;
@@ -10,18 +11,18 @@ export function isIntent(input: HandlerInput, ...names: string[]): boolean {
 }
 
 /** What was heard in a slot, trimmed and bounded; undefined when empty. */
-export function slotText(input: HandlerInput, name: string): string | undefined {
+export function slotText(input: HandlerInput, name: SlotName): string | undefined {
   if (getRequestType(input.requestEnvelope) !== 'IntentRequest') return undefined;
-  const value = (input.requestEnvelope.request as IntentRequest).intent.slots?.[name]?.value;
+  const value = getSlot(input.requestEnvelope, name)?.value;
   if (typeof value !== 'string') return undefined;
   const trimmed = value.trim().slice(0, maxSlotChars);
   return trimmed.length > 0 ? trimmed : undefined;
 }
 
 /** The id of a custom slot value that entity resolution matched; undefined otherwise. */
-export function slotId(input: HandlerInput, name: string): string | undefined {
+export function slotId(input: HandlerInput, name: SlotName): string | undefined {
   if (getRequestType(input.requestEnvelope) !== 'IntentRequest') return undefined;
-  const slot = (input.requestEnvelope.request as IntentRequest).intent.slots?.[name];
+  const slot = getSlot(input.requestEnvelope, name);
   for (const authority of slot?.resolutions?.resolutionsPerAuthority ?? []) {
     if (authority.status?.code === 'ER_SUCCESS_MATCH') {
       const id = authority.values?.[0]?.value?.id;
@@ -29,4 +30,40 @@ export function slotId(input: HandlerInput, name: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Words that name nothing in particular: "doe er maar een", "een oefening". */
+const namesNothing = new Set(
+  'een de het oefening oefeningen iets wat maar even er nog eentje willekeurige andere die dan graag alsjeblieft'.split(
+    ' ',
+  ),
+);
+
+/** What a custom slot holds: nothing, a value the model knows, or words it could not place. */
+export type NamedValue = { kind: 'none' } | { kind: 'known'; id: string } | { kind: 'unknown'; said: string };
+
+export function namedValue(input: HandlerInput, name: SlotName): NamedValue {
+  const id = slotId(input, name);
+  if (id) return { kind: 'known', id };
+  const said = slotText(input, name);
+  if (!said) return { kind: 'none' };
+  const words = said.toLowerCase().split(/\s+/);
+  return words.every((word) => namesNothing.has(word)) ? { kind: 'none' } : { kind: 'unknown', said };
+}
+
+/**
+ * Everything the user said in their own words in this request: the free-form slots, and custom slots
+ * that entity resolution could not place. Every such text is screened for red flags.
+ */
+export function freeText(input: HandlerInput): string | undefined {
+  const parts: string[] = [];
+  for (const name of [Slot.symptom, Slot.question]) {
+    const text = slotText(input, name);
+    if (text) parts.push(text);
+  }
+  for (const name of [Slot.exercise, Slot.topic, Slot.infoTopic]) {
+    const value = namedValue(input, name);
+    if (value.kind === 'unknown') parts.push(value.said);
+  }
+  return parts.length > 0 ? parts.join(' ') : undefined;
 }

@@ -1,46 +1,54 @@
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
+import { tipById } from '../content/article.js';
 import { prompts } from '../content/prompts.js';
+import { Intent } from '../intents.js';
 import { chooseTip, tipSpeech } from '../knowledge/tips.js';
 import { showTipScreen } from '../screen/show.js';
 import { join } from '../speech/ssml.js';
-import { inMode, setDialog, setUserState, userState } from './context.js';
+import { setDialog, setUserState, userState } from './context.js';
+import { answerFromArticle } from './question.js';
 import { ask } from './respond.js';
-import { isIntent, slotId, slotText } from './slots.js';
+import { isIntent, namedValue } from './slots.js';
 
-function speakTip(input: HandlerInput, topic: string | undefined) {
+/** Speaks one tip (the one asked for, or one not heard recently) and offers another. */
+export function speakTip(input: HandlerInput, tipId: string | undefined): Response {
   const user = userState(input);
-  const choice = chooseTip(user.recentTips, topic, Math.random);
+  const choice = chooseTip(user.recentTips, tipId, Math.random);
   setUserState(input, { ...user, recentTips: choice.recentTips });
   setDialog(input, { mode: 'tipOffer' });
   showTipScreen(input, choice.tip);
   return ask(
     input,
-    join(
-      ...(choice.topicMatched ? [] : prompts.tipTopicUnknown),
-      tipSpeech(choice.tip),
-      ...prompts.anotherTipQuestion,
-    ),
+    join(tipSpeech(choice.tip), ...prompts.anotherTipQuestion),
     join(...prompts.anotherTipReprompt),
   );
 }
 
-/** "geef me een tip", "tip over tillen": one of the article's 13 tips, not one heard just before. */
+/**
+ * "geef me een tip", "tip over tillen", "helpt een warme douche": one of the article's 13 tips, not one
+ * heard just before. A topic no tip has is looked up in the article, and otherwise answered honestly.
+ */
 export const tip: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'TipIntent'),
-  handle: (input) => speakTip(input, slotId(input, 'topic') ?? slotText(input, 'topic')),
-};
-
-/** "ja" after "Wil je nog een tip?". */
-export const anotherTip: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'AMAZON.YesIntent', 'AMAZON.NextIntent') && inMode(input, 'tipOffer'),
-  handle: (input) => speakTip(input, undefined),
-};
-
-/** "nee" after "Wil je nog een tip?". */
-export const noMoreTips: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'AMAZON.NoIntent') && inMode(input, 'tipOffer'),
+  canHandle: (input) => isIntent(input, Intent.Tip),
   handle(input) {
-    setDialog(input, { mode: 'idle' });
-    return ask(input, join(...prompts.whatNext), join(...prompts.whatNextReprompt));
+    const topic = namedValue(input, 'topic');
+    if (topic.kind === 'unknown') return answerFromArticle(input, topic.said);
+    return speakTip(input, topic.kind === 'known' && tipById(topic.id) ? topic.id : undefined);
   },
 };
+
+/** Answers to "Wil je nog een tip?". */
+export const tipOfferAnswers: RequestHandler[] = [
+  {
+    canHandle: (input) => isIntent(input, Intent.Yes, Intent.Next),
+    handle: (input) => speakTip(input, undefined),
+  },
+  {
+    canHandle: (input) => isIntent(input, Intent.No),
+    handle(input) {
+      setDialog(input, { mode: 'idle' });
+      return ask(input, join(...prompts.whatNext), join(...prompts.whatNextReprompt));
+    },
+  },
+];

@@ -80,6 +80,11 @@ const answers: Record<string, () => Speech> = {
   bewegen: () => join(...(article.faq.find((f) => f.id === 'bewegen')?.answer ?? []).map(sentence)),
   'oefeningen-overzicht': () =>
     join(fill(prompts.info.exercisesOverview, { names: article.exercises.map((e) => e.name).join(', ') })),
+  // "Hoe lang duurt rugpijn?": the kinds by their length, that most back pain passes, and when to see the GP.
+  duur: () =>
+    join(kinds(), sentence(article.conclusion.intro.replace(/:$/, '')), prompts.info.durationClosing),
+  // "Is rugpijn gevaarlijk?": mostly not, but some symptoms need the GP at once; the handler offers the questions.
+  gevaarlijk: () => join(prompts.info.dangerLead, prompts.info.dangerBut),
   'tips-overzicht': () =>
     join(
       fill(prompts.info.tipsOverview, { titles: article.tips.map((t) => t.title.toLowerCase()).join(', ') }),

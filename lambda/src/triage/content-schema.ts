@@ -42,6 +42,8 @@ export const triageContentSchema = z.object({
   start: z.object({ lead: line, unrecognised: line, howToAnswer: line, emergency: line }),
   /** Said once, before the first "make an appointment" question. */
   appointmentSection: line,
+  /** An appointment criterion named during a direct question: noted, and the direct questions go on. */
+  noted: template('flags'),
   questions: z.array(triageQuestionSchema).min(1),
   outcomes: z.object({
     direct: escalationSchema,

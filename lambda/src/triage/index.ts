@@ -20,4 +20,11 @@ export {
   outcomeSpeech,
   questionnaireOpening,
 } from './speech.js';
-export { adviceFor, openingTurn, replyTurn, type TriageTurn } from './turns.js';
+export {
+  adviceFor,
+  namesRedFlag,
+  openingTurn,
+  replyTurn,
+  symptomDuringQuestions,
+  type TriageTurn,
+} from './turns.js';

@@ -18,6 +18,11 @@ export interface TriageState {
   readonly v: 1;
   /** Index of the question being asked. */
   readonly question: number;
+  /**
+   * Appointment criteria the user named in their own words while a "direct contact" question was
+   * open: the direct questions still come first, but the end is at least an appointment.
+   */
+  readonly noted?: readonly string[];
 }
 
 export type Reply = 'yes' | 'no' | 'unknown';
@@ -60,8 +65,31 @@ export function answer(state: TriageState, reply: Reply): AnswerResult {
     return { state: null, outcome: { level: questionLevel(question), flagIds: question.flags, because } };
   }
   const next = state.question + 1;
-  if (next >= questions.length) return { state: null, outcome: { level: 'selfCare' } };
-  return { state: { v: 1, question: next }, outcome: null };
+  const nextQuestion = questions[next];
+  const noted = state.noted ?? [];
+  // Every direct question answered "nee", and the user named an appointment criterion: that advice.
+  if (noted.length > 0 && (nextQuestion === undefined || questionLevel(nextQuestion) === 'appointment')) {
+    return { state: null, outcome: { level: 'appointment', flagIds: noted, because: 'named' } };
+  }
+  if (nextQuestion === undefined) return { state: null, outcome: { level: 'selfCare' } };
+  return { state: { v: 1, question: next, ...(noted.length > 0 ? { noted } : {}) }, outcome: null };
+}
+
+/**
+ * A symptom the user names in their own words while a question is open. A direct flag gives that
+ * advice at once; an appointment criterion does too once the direct questions are past, but while a
+ * direct question is open it is noted and that question stands: "nee" to the rest then ends in an
+ * appointment, never in less.
+ */
+export function nameSymptom(
+  state: TriageState,
+  found: { level: UrgentLevel; flagIds: readonly string[] },
+): AnswerResult {
+  if (found.level === 'direct' || questionLevel(questionAt(state)) === 'appointment') {
+    return { state: null, outcome: { level: found.level, flagIds: found.flagIds, because: 'named' } };
+  }
+  const noted = [...new Set([...(state.noted ?? []), ...found.flagIds])];
+  return { state: { ...state, noted }, outcome: null };
 }
 
 /** True when this state's question is the first "make an appointment" question. */
@@ -80,8 +108,13 @@ export function parseTriageState(value: unknown): TriageState | undefined {
   const { v, question } = value as { v?: unknown; question?: unknown };
   if (v !== 1 || typeof question !== 'number' || !Number.isInteger(question)) return undefined;
   if (question < 0 || question >= questions.length) return undefined;
-  return { v: 1, question };
+  const { noted } = value as { noted?: unknown };
+  const known =
+    Array.isArray(noted) && noted.every((id) => typeof id === 'string' && levelOf(id) === 'appointment')
+      ? (noted as string[]).slice(0, questions.length)
+      : [];
+  return { v: 1, question, ...(known.length > 0 ? { noted: known } : {}) };
 }
 
-/** How many questions there are (for tests and for "nog een paar vragen"). */
+/** How many questions there are. */
 export const questionCount = questions.length;

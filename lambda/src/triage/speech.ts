@@ -40,6 +40,11 @@ export function currentReprompt(state: TriageState): Speech {
   return join(questionAt(state).reprompt);
 }
 
+/** An appointment criterion named while a "direct contact" question is open: noted, the question stands. */
+export function notedSymptom(flagIds: readonly string[]): Speech {
+  return join(fill(text.noted, { flags: listOf(flagIds.map(spokenFlag), text.words.and) }));
+}
+
 /** Said once, when the questions move on from "direct contact" to "make an appointment". */
 export function appointmentSectionIntro(): Speech {
   return join(text.appointmentSection);

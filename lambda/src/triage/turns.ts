@@ -3,6 +3,7 @@ import { join } from '../speech/ssml.js';
 import { classifySymptom } from './classify.js';
 import {
   answer,
+  nameSymptom,
   type Reply,
   startQuestionnaire,
   startsAppointmentSection,
@@ -13,6 +14,7 @@ import {
   appointmentSectionIntro,
   currentQuestion,
   currentReprompt,
+  notedSymptom,
   outcomeSpeech,
   questionnaireOpening,
 } from './speech.js';
@@ -66,4 +68,21 @@ export function replyTurn(state: TriageState, reply: Reply): TriageTurn {
   if (result.state === null) return outcomeTurn(result.outcome);
   const before = startsAppointmentSection(result.state) ? appointmentSectionIntro() : [];
   return questionTurn(result.state, before);
+}
+
+/**
+ * Words said while a question is open ("ja, en mijn been tintelt ook"): a recognised symptom is
+ * answered as the questionnaire's rules say; undefined when nothing is recognised (ask again).
+ */
+export function symptomDuringQuestions(state: TriageState, said: string): TriageTurn | undefined {
+  const found = classifySymptom(said);
+  if (found.level === 'unknown') return undefined;
+  const result = nameSymptom(state, found);
+  if (result.state === null) return outcomeTurn(result.outcome);
+  return questionTurn(result.state, notedSymptom(found.flagIds));
+}
+
+/** True when the words name one of the article's criteria. */
+export function namesRedFlag(said: string): boolean {
+  return classifySymptom(said).level !== 'unknown';
 }
