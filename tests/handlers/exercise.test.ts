@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { article } from '../../lambda/src/content/article.js';
 import { alexaLimits, charactersPerSecond } from '../../lambda/src/speech/limits.js';
+import { triageContent } from '../../lambda/src/triage/content.js';
 import type { HeardTurn, VoiceSession } from '../../tools/simulator/session.js';
 import { ssmlProblems } from '../../tools/ssml-check.js';
 import { type RunningSkill, startSkill } from '../support/skill.js';
@@ -206,14 +207,13 @@ describe('help and the unexpected during an exercise', () => {
     expect(next.text).toContain('start mijn oefeningen');
   });
 
-  it('"het doet pijn" outside an exercise offers the doctor questions without talk of stopping', async () => {
+  it('"het doet pijn" outside an exercise goes straight to the red-flag questions, without talk of stopping', async () => {
     const s = skill.session();
     await s.say('open rug coach');
     const pain = await s.say('het doet pijn');
     expect(pain.text).not.toContain('Stop de oefening');
-    expect(pain.text).toContain('huisarts');
-    const questions = await s.say('ja');
-    expect(questions.text).toContain('?');
+    expect(pain.text).toContain(triageContent.questions[0]!.ask);
+    expect(pain.sessionEnded).toBe(false);
   });
 });
 

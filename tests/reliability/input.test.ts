@@ -59,7 +59,7 @@ const hostileValues: Record<string, string> = {
 
 /** The slotted intents and their slots, from the interaction model. */
 function slottedIntents(): { intent: string; slot: string; type: string }[] {
-  return skill.model.interactionModel.languageModel.intents.flatMap((intent) =>
+  return skill.understanding.model.interactionModel.languageModel.intents.flatMap((intent) =>
     (intent.slots ?? []).map((slot) => ({ intent: intent.name, slot: slot.name, type: slot.type })),
   );
 }
@@ -134,7 +134,7 @@ describe('every intent in every dialog state', () => {
       exercise: ['open rug coach', 'start de brug', 'volgende'],
       resumeOffer: ['open rug coach', 'start de brug', 'stop', 'open rug coach'],
       triage: ['open rug coach', 'moet ik naar de dokter'],
-      painOffer: ['open rug coach', 'start de brug', 'het doet pijn'],
+      doctorOffer: ['open rug coach', 'start de brug', 'het doet pijn'],
       tipOffer: ['open rug coach', 'geef me een tip'],
       confirmDelete: ['open rug coach', 'wis mijn gegevens'],
     };
@@ -148,7 +148,7 @@ describe('every intent in every dialog state', () => {
       states[mode] = state;
     }
     const intents = [
-      ...skill.model.interactionModel.languageModel.intents.map((i) => i.name),
+      ...skill.understanding.model.interactionModel.languageModel.intents.map((i) => i.name),
       ...unknownIntents,
     ];
     for (const [stateName, state] of Object.entries(states)) {

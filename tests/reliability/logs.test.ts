@@ -42,7 +42,7 @@ afterAll(async () => {
 });
 
 function voice(userId: string): VoiceSession {
-  return new VoiceSession(recording, skill.model, { skillId: testSkillId, userId });
+  return new VoiceSession(recording, skill.understanding, { skillId: testSkillId, userId });
 }
 
 /** A user's whole story with the skill, plus the failures a real day brings. */
@@ -81,7 +81,7 @@ async function converse(): Promise<void> {
   await s.say('start de kat-koe');
   await proxy.setMode('pass');
   await s.say('stop');
-  // Requests that end in the error handler: errors.
+  // Requests Alexa sends besides intents; any that ended in the error handler would log an error.
   for (const { envelope } of oddRequests(context({ userId, newSession: false }))) {
     envelopes.push(envelope);
     await send(skill.handler, envelope);
@@ -138,7 +138,7 @@ describe('the logs of a whole conversation', () => {
     const requestIds = new Set(envelopes.map((e) => e.request.requestId));
     const errors = logs.lines().filter((l) => l.method === 'error');
     const failures = logs.lines().filter((l) => l.method === 'warn' && l.json?.errorClass !== undefined);
-    expect(errors.length).toBeGreaterThan(0);
+    // DynamoDB refused during the conversation: those turns must be in the log.
     expect(failures.length).toBeGreaterThan(0);
     for (const line of [...errors, ...failures]) {
       expect(requestIds.has(String(line.json?.requestId)), line.raw).toBe(true);

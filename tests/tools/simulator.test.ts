@@ -37,8 +37,9 @@ describe('the local simulator (npm start)', () => {
     expect(out).toContain('Vorige keer was je bij de brug');
   });
 
-  it('shows each pause of a hold', () => {
-    const out = simulate(['vraag rug coach naar de hamstring stretch']);
+  it('asks before a new exercise replaces the saved place, then shows each pause of a hold', () => {
+    const out = simulate(['vraag rug coach naar de hamstring stretch', 'opnieuw beginnen']);
+    expect(out).toContain('Je was bij de brug. Wil je daar verder, of opnieuw beginnen?');
     expect(out).toMatch(/pauze 10 s/);
   });
 });
