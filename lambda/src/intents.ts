@@ -10,8 +10,15 @@ export const Intent = {
   /** An open question in the user's own words, answered from the article or honestly not. */
   Question: 'QuestionIntent',
   Doctor: 'DoctorIntent',
-  /** A symptom or pain said on its own ("mijn been voelt doof", "au, het doet pijn"), without a question. */
+  /** A symptom or pain said on its own, in the user's words ("au", "sinds gisteren …"), without a question. */
   Symptom: 'SymptomIntent',
+  /**
+   * A symptom of the article's "direct contact" list said on its own ("mijn been voelt doof", "ik ben
+   * gevallen"), or pain that radiates: the advice is at once, even when Alexa passes no words.
+   */
+  UrgentSymptom: 'UrgentSymptomIntent',
+  /** One of the "make an appointment" criteria said on its own ("het wordt steeds erger"). */
+  AppointmentSymptom: 'AppointmentSymptomIntent',
   DontKnow: 'DontKnowIntent',
   Progress: 'ProgressIntent',
   DeleteData: 'DeleteDataIntent',

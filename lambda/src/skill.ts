@@ -6,6 +6,7 @@ import {
   doctorOfferAnswers,
   questionnaire,
   redFlagFirst,
+  symptomOfALevel,
   symptomSaid,
 } from './handlers/doctor.js';
 import { speakError } from './handlers/errors.js';
@@ -65,6 +66,7 @@ export function createSkill({ skillId, store, now = () => new Date() }: SkillDep
       connectionResult,
       // Safety first, in every mode.
       redFlagFirst,
+      symptomOfALevel,
       // The open question or offer.
       ...whileIn(['triage'], questionnaire),
       ...whileIn(['confirmDelete'], [confirmDelete(store), keepData, reaskDelete]),

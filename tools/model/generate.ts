@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { article } from '../../lambda/src/content/article.js';
 import { allIntents, type IntentName } from '../../lambda/src/intents.js';
+import { levelOf } from '../../lambda/src/triage/criteria.js';
 import type { InteractionModel, ModelIntent } from '../simulator/nlu/model.js';
 import { expand } from './templates.js';
 
@@ -43,7 +44,7 @@ function tidy(phrase: string): string {
 }
 
 /** Most sentences one template adds to an intent (symptom statements: to SymptomIntent, per template). */
-const perTemplate = { sample: 64, symptom: 12, synonym: 60 } as const;
+const perTemplate = { sample: 64, symptom: 16, synonym: 60 } as const;
 
 function expandAll(list: readonly string[], where: string, max: number): string[] {
   const out = list.flatMap((template) => expand(template, max)).map(tidy);
@@ -60,13 +61,25 @@ function expandAll(list: readonly string[], where: string, max: number): string[
   return unique;
 }
 
-/** The article's names for each exercise and the topics of each tip, always recognised. */
+/** An article line as a phrase a person could say, or undefined when it has digits or asides. */
+function asPhrase(line: string): string | undefined {
+  const phrase = tidy(line.replace(/[,:]/g, ' '));
+  return /^[\p{Ll}' ]+$/u.test(phrase) && phrase.split(' ').length <= 7 ? phrase : undefined;
+}
+
+/** The article's names for each exercise and the topics and advice of each tip, always recognised. */
 function articlePhrases(type: string, id: string): string[] {
   if (type === 'ExerciseType') {
     const exercise = article.exercises.find((e) => e.id === id);
     return exercise ? [exercise.name, ...exercise.synonyms] : [];
   }
-  if (type === 'TipTopic') return article.tips.find((t) => t.id === id)?.topics ?? [];
+  if (type === 'TipTopic') {
+    const tip = article.tips.find((t) => t.id === id);
+    // A tip's own advice names it too: "voeten plat op de grond" is the workplace tip.
+    return tip
+      ? [...tip.topics, ...tip.bullets.map(asPhrase).filter((p): p is string => p !== undefined)]
+      : [];
+  }
   return [];
 }
 
@@ -86,6 +99,24 @@ function slotTypes(): InteractionModel['interactionModel']['languageModel']['typ
   }));
 }
 
+/**
+ * The symptom statements an intent takes: the "direct contact" flags, and radiating pain of either
+ * kind (said alike, so never told apart by a statistical model: the more urgent one), are urgent; the
+ * other appointment criteria are an appointment.
+ */
+function symptomStatements(symptoms: Record<string, string[]>, intent: string): string[] {
+  const urgent = (flag: string) => levelOf(flag) === 'direct' || flag === 'uitstralend';
+  return Object.entries(symptoms)
+    .filter(([flag]) =>
+      intent === 'UrgentSymptomIntent'
+        ? urgent(flag)
+        : intent === 'AppointmentSymptomIntent'
+          ? !urgent(flag)
+          : false,
+    )
+    .flatMap(([, templates]) => templates);
+}
+
 export function generateModel(): InteractionModel {
   const source = z.record(z.string(), intentSchema).parse(read('content/understanding/intents.json'));
   const symptoms = symptomsSchema.parse(read('content/understanding/symptoms.json'));
@@ -97,8 +128,7 @@ export function generateModel(): InteractionModel {
   const owner = new Map<string, string>();
   const intents = allIntents.map((name): ModelIntent => {
     const { slots, samples } = source[name]!;
-    const plain =
-      name === 'SymptomIntent' ? expandAll(Object.values(symptoms).flat(), name, perTemplate.symptom) : [];
+    const plain = expandAll(symptomStatements(symptoms, name), name, perTemplate.symptom);
     const expanded = [...new Set([...expandAll(samples, name, perTemplate.sample), ...plain])];
     for (const sample of expanded) {
       const other = owner.get(sample);

@@ -1,51 +1,52 @@
 /**
- * `npm run nlu`: how well the simulator's understanding (the model's samples, then nlp.js trained on the
- * model) routes phrasings written apart from the model. Prints accuracy per intent and the confusions.
+ * `npm run nlu`: how well the skill understands phrasings written apart from the interaction model
+ * (tests/nlu/heldout.json). First the routing, as the simulator's understanding sends it (the model's
+ * samples, then nlp.js trained on the model); then the answers, each phrasing said to the real bundle
+ * in its place in a conversation. Prints accuracy per intent and every miss.
  * `npm run nlu -- path/to/phrasings.json` measures another set of the same shape.
  */
 import { loadInteractionModel, Understanding } from '../simulator/nlu/index.js';
-import { expectedGroup, heldOutUrl, loadPhrasings, neverForRedFlags, redFlagOf } from './phrasings.js';
-import { labelOf, routedRight } from './routing.js';
+import { answerAll, localSkill, type Outcome, route, type Tally, tallyBy } from './evaluate.js';
+import { heldOutUrl, loadPhrasings } from './phrasings.js';
 
-const path = process.argv[2] ?? heldOutUrl;
-const phrasings = loadPhrasings(path);
-const understanding = await Understanding.train(loadInteractionModel());
+const percent = ({ right, total }: Tally) => `${((100 * right) / Math.max(1, total)).toFixed(1)} %`;
 
-const groups = new Map<string, { right: number; total: number }>();
-const wrong: string[] = [];
-const unsafe: string[] = [];
-for (const phrasing of phrasings) {
-  const resolution = await understanding.understand(phrasing.text);
-  const group = expectedGroup(phrasing.goal);
-  const tally = groups.get(group) ?? { right: 0, total: 0 };
-  tally.total += 1;
-  if (routedRight(phrasing, resolution)) tally.right += 1;
-  else
-    wrong.push(
-      `${phrasing.goal.padEnd(30)} ${labelOf(resolution).padEnd(48)} ${phrasing.context.padEnd(13)} ${phrasing.text}`,
-    );
-  groups.set(group, tally);
-  if (
-    redFlagOf(phrasing.goal) &&
-    resolution.kind === 'intent' &&
-    (neverForRedFlags as string[]).includes(resolution.name)
-  ) {
-    unsafe.push(`${phrasing.goal} → ${labelOf(resolution)}: ${phrasing.text}`);
+function report(title: string, outcomes: readonly Outcome[], right: (o: Outcome) => boolean): void {
+  const groups = tallyBy(outcomes, right);
+  const all = { right: outcomes.filter(right).length, total: outcomes.length };
+  console.log(`\n${title}: ${all.right} of ${all.total} (${percent(all)})`);
+  for (const [group, tally] of [...groups].sort(
+    (a, b) => a[1].right / a[1].total - b[1].right / b[1].total,
+  )) {
+    if (tally.right < tally.total)
+      console.log(`  ${group.padEnd(28)} ${tally.right} / ${tally.total}  ${percent(tally)}`);
   }
 }
 
-const right = [...groups.values()].reduce((n, g) => n + g.right, 0);
+const phrasings = loadPhrasings(process.argv[2] ?? heldOutUrl);
+const understanding = await Understanding.train(loadInteractionModel());
+const outcomes = await route(understanding, phrasings);
+
+report('Routed right', outcomes, (o) => o.routedRight);
+const unsafeRoutes = outcomes.filter((o) => o.routedUnsafe);
+console.log(`\nRed flags routed to an exercise, tip, step or yes/no intent: ${unsafeRoutes.length}`);
+for (const o of unsafeRoutes) console.log(`  ${o.phrasing.goal} → ${o.understood}: ${o.phrasing.text}`);
+
+const skillId = 'amzn1.ask.skill.rug-coach-nlu';
+const skill = await localSkill(skillId);
+await answerAll(skill.handler, understanding, skillId, outcomes);
+await skill.stop();
+
+report('Answered right, end to end', outcomes, (o) => o.answer?.right === true);
+const unsafeAnswers = outcomes.filter((o) => o.answer?.unsafe);
 console.log(
-  `Routed right: ${right} of ${phrasings.length} (${((100 * right) / phrasings.length).toFixed(1)} %)\n`,
+  `\nRed flags answered with reassurance, a tip or an exercise (or not at all): ${unsafeAnswers.length}`,
 );
-for (const [group, { right: r, total }] of [...groups].sort(
-  (a, b) => a[1].right / a[1].total - b[1].right / b[1].total,
-)) {
+for (const o of unsafeAnswers) console.log(`  ${o.phrasing.goal} → ${o.answer?.answer}: ${o.phrasing.text}`);
+
+console.log('\nMisses (goal, understood as, answered, context, text):');
+for (const o of outcomes.filter((x) => !x.routedRight || !x.answer?.right)) {
   console.log(
-    `${group.padEnd(28)} ${String(r).padStart(3)} / ${String(total).padEnd(3)} ${((100 * r) / total).toFixed(0).padStart(3)} %`,
+    `  ${o.phrasing.goal.padEnd(28)} ${o.understood.slice(0, 44).padEnd(44)} ${(o.answer?.answer ?? '').slice(0, 34).padEnd(34)} ${o.phrasing.context.padEnd(13)} ${o.phrasing.text}`,
   );
 }
-console.log(`\nRed flags routed to an exercise, tip, step or yes/no: ${unsafe.length}`);
-for (const line of unsafe) console.log(`  ${line}`);
-console.log(`\nConfusions (goal, what was understood, context, text):`);
-for (const line of wrong) console.log(`  ${line}`);

@@ -55,7 +55,11 @@ export function acceptedIntents(goal: string): readonly IntentName[] {
     case 'doctor':
       return [Intent.Doctor];
     case 'symptom':
-      return detail === 'none' ? [Intent.Symptom] : [Intent.Symptom, Intent.Doctor, Intent.Question];
+      return detail === 'none'
+        ? [Intent.Symptom]
+        : levelOf(detail) === 'direct' || detail === 'uitstralend'
+          ? [Intent.UrgentSymptom, Intent.Symptom, Intent.Doctor, Intent.Question]
+          : [Intent.AppointmentSymptom, Intent.UrgentSymptom, Intent.Symptom, Intent.Doctor, Intent.Question];
     case 'progress':
       return [Intent.Progress];
     case 'reminder':

@@ -77,6 +77,18 @@ export const symptomSaid: RequestHandler = {
   },
 };
 
+/**
+ * A symptom of the article's lists said on its own, with no words passed to say which: the advice of
+ * its level at once ("mijn been voelt doof": direct contact), wherever the conversation is.
+ */
+export const symptomOfALevel: RequestHandler = {
+  canHandle: (input) => isIntent(input, Intent.UrgentSymptom, Intent.AppointmentSymptom),
+  handle(input) {
+    const level = isIntent(input, Intent.UrgentSymptom) ? 'direct' : 'appointment';
+    return speakTriage(input, triage.unspecifiedSymptom(level, openState(input)));
+  },
+};
+
 /** Answers to "Wil je een paar vragen over wanneer je naar de huisarts moet?". */
 export const doctorOfferAnswers: RequestHandler[] = [
   {

@@ -19,6 +19,8 @@ const ownIntents = new Set<string>([
   Intent.Question,
   Intent.Doctor,
   Intent.Symptom,
+  Intent.UrgentSymptom,
+  Intent.AppointmentSymptom,
   Intent.Progress,
 ]);
 

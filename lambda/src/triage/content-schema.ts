@@ -28,6 +28,8 @@ export const triageQuestionSchema = z.object({
 const escalationSchema = z.object({
   /** The classifier recognised a symptom in what the user said. */
   named: template('flags'),
+  /** A symptom of this level was named, but no words came with it to say which. */
+  namedAny: line,
   /** The user answered yes to a question. */
   yes: template('flags'),
   /** The user did not know: never read as no. */
@@ -44,6 +46,8 @@ export const triageContentSchema = z.object({
   appointmentSection: line,
   /** An appointment criterion named during a direct question: noted, and the direct questions go on. */
   noted: template('flags'),
+  /** Likewise, when no words came with it to say which criterion. */
+  notedAny: line,
   questions: z.array(triageQuestionSchema).min(1),
   outcomes: z.object({
     direct: escalationSchema,

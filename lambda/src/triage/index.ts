@@ -27,4 +27,5 @@ export {
   replyTurn,
   symptomDuringQuestions,
   type TriageTurn,
+  unspecifiedSymptom,
 } from './turns.js';

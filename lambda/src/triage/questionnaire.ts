@@ -23,6 +23,8 @@ export interface TriageState {
    * open: the direct questions still come first, but the end is at least an appointment.
    */
   readonly noted?: readonly string[];
+  /** Likewise, when the user named an appointment criterion but no words came with it to say which. */
+  readonly notedAny?: true;
 }
 
 export type Reply = 'yes' | 'no' | 'unknown';
@@ -67,12 +69,17 @@ export function answer(state: TriageState, reply: Reply): AnswerResult {
   const next = state.question + 1;
   const nextQuestion = questions[next];
   const noted = state.noted ?? [];
+  const anyNoted = noted.length > 0 || state.notedAny === true;
   // Every direct question answered "nee", and the user named an appointment criterion: that advice.
-  if (noted.length > 0 && (nextQuestion === undefined || questionLevel(nextQuestion) === 'appointment')) {
+  if (anyNoted && (nextQuestion === undefined || questionLevel(nextQuestion) === 'appointment')) {
     return { state: null, outcome: { level: 'appointment', flagIds: noted, because: 'named' } };
   }
   if (nextQuestion === undefined) return { state: null, outcome: { level: 'selfCare' } };
-  return { state: { v: 1, question: next, ...(noted.length > 0 ? { noted } : {}) }, outcome: null };
+  const carried = {
+    ...(noted.length > 0 ? { noted } : {}),
+    ...(state.notedAny ? { notedAny: true as const } : {}),
+  };
+  return { state: { v: 1, question: next, ...carried }, outcome: null };
 }
 
 /**
@@ -88,6 +95,7 @@ export function nameSymptom(
   if (found.level === 'direct' || questionLevel(questionAt(state)) === 'appointment') {
     return { state: null, outcome: { level: found.level, flagIds: found.flagIds, because: 'named' } };
   }
+  if (found.flagIds.length === 0) return { state: { ...state, notedAny: true }, outcome: null };
   const noted = [...new Set([...(state.noted ?? []), ...found.flagIds])];
   return { state: { ...state, noted }, outcome: null };
 }
@@ -113,7 +121,8 @@ export function parseTriageState(value: unknown): TriageState | undefined {
     Array.isArray(noted) && noted.every((id) => typeof id === 'string' && levelOf(id) === 'appointment')
       ? (noted as string[]).slice(0, questions.length)
       : [];
-  return { v: 1, question, ...(known.length > 0 ? { noted: known } : {}) };
+  const notedAny = (value as { notedAny?: unknown }).notedAny === true;
+  return { v: 1, question, ...(known.length > 0 ? { noted: known } : {}), ...(notedAny ? { notedAny } : {}) };
 }
 
 /** How many questions there are. */

@@ -42,6 +42,7 @@ export function currentReprompt(state: TriageState): Speech {
 
 /** An appointment criterion named while a "direct contact" question is open: noted, the question stands. */
 export function notedSymptom(flagIds: readonly string[]): Speech {
+  if (flagIds.length === 0) return join(text.notedAny);
   return join(fill(text.noted, { flags: listOf(flagIds.map(spokenFlag), text.words.and) }));
 }
 
@@ -58,8 +59,10 @@ export function outcomeSpeech(outcome: TriageOutcome): Speech {
     outcome.flagIds.map(spokenFlag),
     outcome.because === 'named' ? text.words.and : text.words.or,
   );
-  const opening = fill(sentences[outcome.because], { flags });
-  const reason = outcome.because === 'unsure' ? sentences.unsureReason : sentences.reason;
+  // A symptom named without words to say which criterion: the level is known, the name is not.
+  const unnamed = outcome.flagIds.length === 0;
+  const opening = unnamed ? sentences.namedAny : fill(sentences[outcome.because], { flags });
+  const reason = unnamed ? [] : outcome.because === 'unsure' ? sentences.unsureReason : sentences.reason;
   const watchFor =
     outcome.level === 'appointment'
       ? text.outcomes.appointment.watchFor.map((line) => fill(line, { direct: allDirect }))

@@ -86,3 +86,19 @@ export function symptomDuringQuestions(state: TriageState, said: string): Triage
 export function namesRedFlag(said: string): boolean {
   return classifySymptom(said).level !== 'unknown';
 }
+
+/**
+ * A symptom said on its own with no words passed (UrgentSymptomIntent, AppointmentSymptomIntent): its
+ * level is known from the intent, which criterion is not. Inside the questionnaire the rules for a
+ * named symptom apply.
+ */
+export function unspecifiedSymptom(
+  level: 'direct' | 'appointment',
+  state: TriageState | undefined,
+): TriageTurn {
+  const found = { level, flagIds: [] as string[] };
+  if (!state) return outcomeTurn({ level, flagIds: [], because: 'named' });
+  const result = nameSymptom(state, found);
+  if (result.state === null) return outcomeTurn(result.outcome);
+  return questionTurn(result.state, notedSymptom([]));
+}

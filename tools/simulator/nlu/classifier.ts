@@ -135,9 +135,10 @@ export class IntentClassifier {
    * by how alike they are, as a nearest-neighbour classifier over the same corpus.
    */
   async classify(text: string): Promise<Classification | undefined> {
+    const near = this.neighbours.vote(text);
+    if (near) return near;
     const { classifications } = await this.nlu.process(text);
     const [top] = classifications;
-    if (top && top.intent !== 'None') return top;
-    return this.neighbours.vote(text);
+    return top && top.intent !== 'None' ? top : undefined;
   }
 }

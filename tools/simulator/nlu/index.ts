@@ -24,7 +24,7 @@ export type Resolution =
 export const fallbackIntent = 'AMAZON.FallbackIntent';
 
 /** Below this score the classifier's guess is not taken (chosen on a development set; see README). */
-export const confidenceThreshold = 0.5;
+export const confidenceThreshold = 0.4;
 
 export class Understanding {
   private readonly samples;
