@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { UserStateStore } from '../../lambda/src/state/dynamo-store.js';
 import { type AlexaApiStandIn, startAlexaApi } from '../../tools/simulator/alexa-api.js';
 import { type ConsentAnswer, consentCompleted, consentRequested } from '../../tools/simulator/consent.js';
 import { remindersGranted, sessionResumedRequest, simulatorContext } from '../../tools/simulator/envelope.js';
@@ -93,6 +94,40 @@ describe('a daily reminder', () => {
     const again = await later.say('stop mijn herinnering');
     expect(again.text).toMatch(/geen herinnering/);
     expect(api.requests.filter((r) => r.method === 'DELETE')).toHaveLength(1);
+  });
+
+  it('"wis mijn gegevens" deletes the reminder at Alexa too, before the data that names it', async () => {
+    const s = granted();
+    await s.say('open rug coach');
+    await s.say('herinner me elke dag om acht uur');
+    const created = api.requests.find((r) => r.method === 'POST');
+    expect(created).toBeDefined();
+    await s.say('wis mijn gegevens');
+    const done = await s.say('ja');
+    expect(done.text).toMatch(/alles gewist/);
+    expect(done.text).not.toMatch(/herinnering te verwijderen/);
+    expect(api.requests.filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual([
+      expect.stringMatching(/^\/v1\/alerts\/reminders\/alert-\d+$/),
+    ]);
+  });
+
+  it('"wis mijn gegevens" says so when the reminder could not be deleted, and still deletes the data', async () => {
+    const s = granted();
+    await s.say('open rug coach');
+    await s.say('herinner me elke dag om acht uur');
+    api.reply = (r) =>
+      r.method === 'DELETE' ? { status: 500 } : { status: 201, body: { alertToken: 'alert-x' } };
+    try {
+      await s.say('wis mijn gegevens');
+      const done = await s.say('ja');
+      expect(done.text).toMatch(/alles gewist/);
+      expect(done.text).toMatch(/Alexa-app/);
+      const store = new UserStateStore({ client: skill.db.client, tableName: skill.db.tableName });
+      expect((await store.load(s.context.userId)).version).toBe(0);
+    } finally {
+      api.reply = (r) =>
+        r.method === 'POST' ? { status: 201, body: { alertToken: `alert-${Date.now()}` } } : { status: 204 };
+    }
   });
 
   it('asks for the time when none was said', async () => {

@@ -129,6 +129,18 @@ export const reminderConsentAnswered: RequestHandler = {
   },
 };
 
+/**
+ * Deletes the user's reminder at Alexa, if they have one ("wis mijn gegevens" takes it along).
+ * The token itself goes with the user's data; only the reminder in the Alexa app is at stake here.
+ */
+export async function deleteUsersReminder(input: HandlerInput): Promise<'none' | 'deleted' | 'failed'> {
+  const token = userState(input).reminderToken;
+  if (!token) return 'none';
+  const target = api(input.requestEnvelope);
+  if (!target) return 'failed';
+  return (await deleteReminder(target, token)).kind === 'deleted' ? 'deleted' : 'failed';
+}
+
 /** "stop mijn herinnering": the reminder is deleted and forgotten. */
 export const stopReminder: RequestHandler = {
   canHandle: (input) => isIntent(input, 'StopReminderIntent'),
