@@ -114,7 +114,7 @@ describe('the deployed stack (with a skill id and an alarm e-mail)', () => {
     expect(table.Properties).toMatchObject({
       BillingMode: 'PAY_PER_REQUEST',
       DeletionProtectionEnabled: true,
-      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 35 },
       TimeToLiveSpecification: { AttributeName: userTable.ttlAttribute, Enabled: true },
       SSESpecification: { SSEEnabled: true },
       KeySchema: [{ AttributeName: userTable.partitionKey.name, KeyType: 'HASH' }],
