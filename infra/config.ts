@@ -25,7 +25,9 @@ export function stackPropsFrom(app: App, env: NodeJS.ProcessEnv = process.env): 
     skillId,
     memorySize,
     alarmEmail: context('alarmEmail'),
+    privacyContact: context('privacyContact'),
     managedSkill: lwaSecretArn && vendorId ? { lwaSecretArn, vendorId } : undefined,
-    description: 'Rug Coach: a Dutch Alexa skill for back exercises (function, user table, alarms)',
+    description:
+      'Rug Coach: a Dutch Alexa skill for back exercises (function, user table, alarms, privacy page)',
   };
 }

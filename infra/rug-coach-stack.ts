@@ -5,8 +5,10 @@ import { repoRoot } from './bundling.js';
 import { SkillAlarms } from './constructs/alarms.js';
 import { AlexaSkill } from './constructs/alexa-skill.js';
 import { DeployGuard } from './constructs/deploy-guard.js';
+import { PrivacySite } from './constructs/privacy-site.js';
 import { SkillFunction } from './constructs/skill-function.js';
 import { UserTable } from './constructs/user-table.js';
+import { privacyPage } from './privacy-page.js';
 
 /** Stands in for a missing skill ID so that synth works; it matches no real skill. */
 export const placeholderSkillId = 'amzn1.ask.skill.00000000-0000-0000-0000-000000000000';
@@ -32,6 +34,11 @@ export interface RugCoachStackProps extends StackProps {
   /** Alarm notifications go to this address when given. */
   readonly alarmEmail?: string;
   /**
+   * The e-mail address the privacy policy gives for questions; without it, the page points to the
+   * publisher's name in the Alexa Skills Store.
+   */
+  readonly privacyContact?: string;
+  /**
    * When given, the stack also creates the Alexa skill from interaction-model/. Deploy first without
    * skillId, then again with skillId = the SkillId output (a new skill's ID is unknown before it exists).
    */
@@ -55,8 +62,11 @@ export class RugCoachStack extends Stack {
       alarmEmail: props.alarmEmail,
     });
 
+    const privacy = new PrivacySite(this, 'Privacy', { html: privacyPage(props.privacyContact) });
+
     if (props.managedSkill) {
       const alexaSkill = new AlexaSkill(this, 'Alexa', {
+        privacyPolicyUrl: privacy.url,
         fn: skillFunction.fn,
         lwaSecretArn: props.managedSkill.lwaSecretArn,
         vendorId: props.managedSkill.vendorId,
@@ -93,5 +103,10 @@ export class RugCoachStack extends Stack {
       description: 'The skill endpoint (Default region) for the Alexa developer console',
     });
     new CfnOutput(this, 'TableName', { value: users.table.tableName });
+    new CfnOutput(this, 'PrivacyPolicyUrl', {
+      value: privacy.url,
+      description:
+        "The privacy policy's URL, for skill.json's privacyPolicyUrl when the skill is not managed here",
+    });
   }
 }

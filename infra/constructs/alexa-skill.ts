@@ -10,6 +10,8 @@ const alexaService = 'alexa-appkit.amazon.com';
 export interface AlexaSkillProps {
   /** The function the skill's custom endpoint and event endpoint point at. */
   readonly fn: IFunction;
+  /** The privacy policy this stack serves; it replaces skill.json's placeholder for nl-NL. */
+  readonly privacyPolicyUrl: string;
   /** Secrets Manager secret (name or ARN) with the Login-with-Amazon `clientId`, `clientSecret`, `refreshToken`. */
   readonly lwaSecretArn: string;
   /** The Amazon developer account's vendor ID. */
@@ -68,9 +70,11 @@ export class AlexaSkill extends Construct {
         s3Key: packageAsset.s3ObjectKey,
         s3BucketRole: packageReader.roleArn,
         overrides: {
+          // Merged into skill.json's manifest (Alexa::ASK::Skill Overrides).
           manifest: {
             apis: { custom: { endpoint: { uri: props.fn.functionArn } } },
             events: { endpoint: { uri: props.fn.functionArn } },
+            privacyAndCompliance: { locales: { 'nl-NL': { privacyPolicyUrl: props.privacyPolicyUrl } } },
           },
         },
       },

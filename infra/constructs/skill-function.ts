@@ -13,6 +13,9 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { lambdaBundle, repoRoot } from '../bundling.js';
 
+/** How long the function's logs are kept; the privacy policy tells users this figure. */
+export const logRetention = RetentionDays.ONE_MONTH;
+
 /** The ONE bundle description (infra/bundling.ts), in the words NodejsFunction understands. */
 export const nodejsBundling: BundlingOptions = {
   format: OutputFormat.ESM,
@@ -57,7 +60,7 @@ export class SkillFunction extends Construct {
   constructor(scope: Construct, id: string, props: SkillFunctionProps) {
     super(scope, id);
     this.logGroup = new LogGroup(this, 'Logs', {
-      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      retention: props.logRetention ?? logRetention,
       removalPolicy: RemovalPolicy.DESTROY,
     });
 

@@ -3,6 +3,9 @@ import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/
 import { Construct } from 'constructs';
 import { userTable } from '../../lambda/src/state/table-schema.js';
 
+/** Days of continuous backups (point-in-time recovery); the privacy policy tells users this figure. */
+export const pointInTimeRecoveryDays = 35;
+
 const attributeTypes = { S: AttributeType.STRING, N: AttributeType.NUMBER, B: AttributeType.BINARY } as const;
 
 export interface UserTableProps {
@@ -24,7 +27,10 @@ export class UserTable extends Construct {
       },
       timeToLiveAttribute: userTable.ttlAttribute,
       billingMode: BillingMode.PAY_PER_REQUEST,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      pointInTimeRecoverySpecification: {
+        pointInTimeRecoveryEnabled: true,
+        recoveryPeriodInDays: pointInTimeRecoveryDays,
+      },
       encryption: TableEncryption.AWS_MANAGED,
       deletionProtection: retain,
       removalPolicy: retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { UserStateStore } from '../../lambda/src/state/dynamo-store.js';
 import { type AlexaApiStandIn, startAlexaApi } from '../../tools/simulator/alexa-api.js';
+import { type ConsentAnswer, consentCompleted, consentRequested } from '../../tools/simulator/consent.js';
 import { remindersGranted, sessionResumedRequest, simulatorContext } from '../../tools/simulator/envelope.js';
 import type { VoiceSession } from '../../tools/simulator/session.js';
 import { ssmlToText } from '../../tools/simulator/session.js';
@@ -38,21 +40,24 @@ type Body = {
   alertInfo: { spokenInfo: { content: { locale: string; text: string }[] } };
 };
 
-/** What the skill says after a SessionResumedRequest (Alexa's permission question answered). */
-async function answerConsent(s: VoiceSession, status: string, code = '200') {
-  const directive = s.last.response.response.directives?.[0] as { token: string };
+/** What the skill says after Alexa's permission question was answered (a SessionResumedRequest). */
+async function answerConsent(s: VoiceSession, answer: ConsentAnswer, code: '200' | '204' | '500' = '200') {
+  // Checks the directive against the documented task, as Alexa would before asking.
+  const asked = consentRequested(s.last.response.response.directives);
+  expect(asked).toBeDefined();
   const envelope = sessionResumedRequest(
     { ...s.context, newSession: false },
-    {
-      token: directive.token,
-      result: { permissionScope: 'alexa::alerts:reminders:skill:readwrite', status },
-      code,
-    },
+    consentCompleted(asked!, answer, code),
   );
   const response = await skill.handler(envelope);
   const speech = response.response.outputSpeech;
   return { response, text: speech?.type === 'SSML' ? ssmlToText(speech.ssml) : '' };
 }
+
+const permissionsCard = {
+  type: 'AskForPermissionsConsent',
+  permissions: ['alexa::alerts:reminders:skill:readwrite'],
+};
 
 describe('a daily reminder', () => {
   it('"herinner me elke dag om acht uur": posts a daily nl-NL reminder at 8:00 and confirms the time', async () => {
@@ -91,6 +96,40 @@ describe('a daily reminder', () => {
     expect(api.requests.filter((r) => r.method === 'DELETE')).toHaveLength(1);
   });
 
+  it('"wis mijn gegevens" deletes the reminder at Alexa too, before the data that names it', async () => {
+    const s = granted();
+    await s.say('open rug coach');
+    await s.say('herinner me elke dag om acht uur');
+    const created = api.requests.find((r) => r.method === 'POST');
+    expect(created).toBeDefined();
+    await s.say('wis mijn gegevens');
+    const done = await s.say('ja');
+    expect(done.text).toMatch(/alles gewist/);
+    expect(done.text).not.toMatch(/herinnering te verwijderen/);
+    expect(api.requests.filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual([
+      expect.stringMatching(/^\/v1\/alerts\/reminders\/alert-\d+$/),
+    ]);
+  });
+
+  it('"wis mijn gegevens" says so when the reminder could not be deleted, and still deletes the data', async () => {
+    const s = granted();
+    await s.say('open rug coach');
+    await s.say('herinner me elke dag om acht uur');
+    api.reply = (r) =>
+      r.method === 'DELETE' ? { status: 500 } : { status: 201, body: { alertToken: 'alert-x' } };
+    try {
+      await s.say('wis mijn gegevens');
+      const done = await s.say('ja');
+      expect(done.text).toMatch(/alles gewist/);
+      expect(done.text).toMatch(/Alexa-app/);
+      const store = new UserStateStore({ client: skill.db.client, tableName: skill.db.tableName });
+      expect((await store.load(s.context.userId)).version).toBe(0);
+    } finally {
+      api.reply = (r) =>
+        r.method === 'POST' ? { status: 201, body: { alertToken: `alert-${Date.now()}` } } : { status: 204 };
+    }
+  });
+
   it('asks for the time when none was said', async () => {
     const s = granted();
     await s.say('open rug coach');
@@ -101,21 +140,27 @@ describe('a daily reminder', () => {
 });
 
 describe('permission for reminders', () => {
-  it('without permission: Alexa asks by voice (StartConnection), nothing is created yet', async () => {
+  it('without permission: Alexa asks by voice (StartConnection, the documented version 2 task), nothing is created yet', async () => {
     const s = skill.session({ apiEndpoint: api.endpoint, apiAccessToken: token });
     await s.say('open rug coach');
     const turn = await s.say('herinner me elke dag om acht uur aan mijn oefeningen');
     expect(turn.response.response.directives).toEqual([
-      expect.objectContaining({
+      {
         type: 'Connections.StartConnection',
-        uri: 'connection://AMAZON.AskForPermissionsConsent/1',
+        uri: 'connection://AMAZON.AskForPermissionsConsent/2',
         input: {
           '@type': 'AskForPermissionsConsentRequest',
-          '@version': '1',
-          permissionScope: 'alexa::alerts:reminders:skill:readwrite',
+          '@version': '2',
+          permissionScopes: [
+            { permissionScope: 'alexa::alerts:reminders:skill:readwrite', consentLevel: 'ACCOUNT' },
+          ],
         },
-      }),
+        token: expect.any(String),
+      },
     ]);
+    expect(consentRequested(turn.response.response.directives)?.scopes).toHaveLength(1);
+    // Alexa speaks the question itself: the skill says nothing and leaves the session to it.
+    expect(turn.response.response.outputSpeech).toBeUndefined();
     expect(api.requests).toHaveLength(0);
   });
 
@@ -143,26 +188,37 @@ describe('permission for reminders', () => {
     expect(body.trigger.recurrence.recurrenceRules[0]).toContain('BYHOUR=7;BYMINUTE=15');
   });
 
-  it('refused or not answered: a kind answer, and nothing is created', async () => {
-    for (const status of ['DENIED', 'NOT_ANSWERED']) {
+  it('refused or not answered: a kind answer that points to the permissions card, and nothing is created', async () => {
+    for (const answer of ['DENIED', 'NOT_ANSWERED'] as const) {
       const s = skill.session({ apiEndpoint: api.endpoint, apiAccessToken: token });
       await s.say('open rug coach');
       await s.say('herinner me om acht uur');
-      const { text } = await answerConsent(s, status);
+      const { text, response } = await answerConsent(s, answer);
       expect(text).toMatch(/Dat is goed, dan zet ik geen herinnering/);
+      expect(text).toMatch(/kaart .* in je Alexa-app/);
+      expect(response.response.card).toEqual(permissionsCard);
+      expect(response.response.shouldEndSession).toBe(false);
     }
     expect(api.requests).toHaveLength(0);
   });
 
-  it('when Alexa could not ask: a permissions card in the Alexa app', async () => {
+  it('a 204 (connection completed without an answer) counts as not answered', async () => {
+    const s = skill.session({ apiEndpoint: api.endpoint, apiAccessToken: token });
+    await s.say('open rug coach');
+    await s.say('herinner me om acht uur');
+    const { text, response } = await answerConsent(s, 'NOT_ANSWERED', '204');
+    expect(text).toMatch(/geen herinnering/);
+    expect(response.response.card).toEqual(permissionsCard);
+    expect(api.requests).toHaveLength(0);
+  });
+
+  it('when Alexa could not ask: a permissions card in the Alexa app, said in the answer', async () => {
     const s = skill.session({ apiEndpoint: api.endpoint, apiAccessToken: token });
     await s.say('open rug coach');
     await s.say('herinner me om acht uur');
     const { text, response } = await answerConsent(s, 'NOT_ANSWERED', '500');
     expect(text).toMatch(/kaart in je Alexa-app/);
-    expect(response.response.card).toEqual({
-      type: 'AskForPermissionsConsent',
-      permissions: ['alexa::alerts:reminders:skill:readwrite'],
-    });
+    expect(response.response.card).toEqual(permissionsCard);
+    expect(api.requests).toHaveLength(0);
   });
 });

@@ -33,6 +33,15 @@ describe('on an Echo Show', () => {
     expect(apl(next)[0]?.datasources.payload.exercise?.stepLabel).toMatch(/^stap 2 van \d+$/);
   });
 
+  it('an older Echo Show whose APL runtime is older than the documents hears the exercise, with no screen', async () => {
+    const s = skill.session({
+      supportedInterfaces: { 'Alexa.Presentation.APL': { runtime: { maxVersion: '1.9' } } },
+    });
+    const turn = await s.say('vraag rug coach naar knie naar borst');
+    expect(turn.text).toMatch(/knie naar borst/i);
+    expect(apl(turn)).toEqual([]);
+  });
+
   it('a tip shows as text', async () => {
     const s = skill.session({ supportedInterfaces: screenInterfaces });
     const turn = await s.say('vraag rug coach om een tip');

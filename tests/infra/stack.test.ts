@@ -9,6 +9,8 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { esmRequireBanner, repoRoot } from '../../infra/bundling.js';
+import { privacySiteAcknowledgements } from '../../infra/constructs/privacy-site.js';
+import { privacyPage } from '../../infra/privacy-page.js';
 import { placeholderSkillId, RugCoachStack, type RugCoachStackProps } from '../../infra/rug-coach-stack.js';
 import { userTable } from '../../lambda/src/state/table-schema.js';
 import { buildLambda } from '../../tools/build.js';
@@ -53,6 +55,26 @@ function onlyResource(template: Template, type: string): { [key: string]: unknow
   return resources[0] as { [key: string]: unknown };
 }
 
+/** The skill's own function (the stack also has a deploy-time function that uploads the privacy page). */
+function skillFunctionOf(template: Template): { id: string; resource: { [key: string]: unknown } } {
+  const functions = Object.entries(template.findResources('AWS::Lambda::Function')).filter(
+    ([, f]) =>
+      (f.Properties as { Environment?: { Variables?: { SKILL_ID?: unknown } } }).Environment?.Variables
+        ?.SKILL_ID,
+  );
+  expect(functions).toHaveLength(1);
+  const [id, resource] = functions[0]!;
+  return { id, resource: resource as { [key: string]: unknown } };
+}
+
+/** The log group the skill's function writes to. */
+function skillLogGroupId(template: Template): string {
+  const config = (
+    skillFunctionOf(template).resource.Properties as { LoggingConfig: { LogGroup: { Ref: string } } }
+  ).LoggingConfig;
+  return config.LogGroup.Ref;
+}
+
 const logicalIdOf = (template: Template, type: string): string => {
   const ids = Object.keys(template.findResources(type));
   expect(ids).toHaveLength(1);
@@ -66,7 +88,7 @@ describe('the deployed stack (with a skill id and an alarm e-mail)', () => {
   }, 120_000);
 
   it('runs the bundled handler on arm64 Node 22 or newer, within Alexa’s 8 s deadline', () => {
-    const fn = onlyResource(s.template, 'AWS::Lambda::Function');
+    const fn = skillFunctionOf(s.template).resource;
     const props = fn.Properties as { Runtime: string; Architectures: string[]; Timeout: number };
     expect(props.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
     expect(props.Architectures).toEqual(['arm64']);
@@ -79,7 +101,7 @@ describe('the deployed stack (with a skill id and an alarm e-mail)', () => {
 
   it('tells the function its table and its skill id, without slow source-map support', () => {
     const tableId = logicalIdOf(s.template, 'AWS::DynamoDB::Table');
-    const fn = onlyResource(s.template, 'AWS::Lambda::Function');
+    const fn = skillFunctionOf(s.template).resource;
     const variables = (fn.Properties as { Environment: { Variables: Record<string, unknown> } }).Environment
       .Variables;
     expect(variables.TABLE_NAME).toEqual({ Ref: tableId });
@@ -100,8 +122,8 @@ describe('the deployed stack (with a skill id and an alarm e-mail)', () => {
   });
 
   it('logs JSON to its own log group, kept for a month', () => {
-    const logGroupId = logicalIdOf(s.template, 'AWS::Logs::LogGroup');
-    s.template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    const logGroupId = skillLogGroupId(s.template);
+    expect(s.template.toJSON().Resources[logGroupId].Properties.RetentionInDays).toBe(30);
     s.template.hasResourceProperties('AWS::Lambda::Function', {
       LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: logGroupId } },
     });
@@ -114,7 +136,7 @@ describe('the deployed stack (with a skill id and an alarm e-mail)', () => {
     expect(table.Properties).toMatchObject({
       BillingMode: 'PAY_PER_REQUEST',
       DeletionProtectionEnabled: true,
-      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 35 },
       TimeToLiveSpecification: { AttributeName: userTable.ttlAttribute, Enabled: true },
       SSESpecification: { SSEEnabled: true },
       KeySchema: [{ AttributeName: userTable.partitionKey.name, KeyType: 'HASH' }],
@@ -144,7 +166,7 @@ describe('the deployed stack (with a skill id and an alarm e-mail)', () => {
   });
 
   it('lets the function write only to its own log group, with no broad managed policy', () => {
-    const logGroupId = logicalIdOf(s.template, 'AWS::Logs::LogGroup');
+    const logGroupId = skillLogGroupId(s.template);
     const roles = Object.values(s.template.findResources('AWS::IAM::Role'));
     for (const role of roles) expect(role.Properties).not.toHaveProperty('ManagedPolicyArns');
     const statements = JSON.stringify(s.template.findResources('AWS::IAM::Policy'));
@@ -180,7 +202,7 @@ describe('the deployed stack (with a skill id and an alarm e-mail)', () => {
   it('outputs the function ARN and the table name', () => {
     const outputs = s.template.findOutputs('*');
     expect(outputs.FunctionArn?.Value).toEqual({
-      'Fn::GetAtt': [logicalIdOf(s.template, 'AWS::Lambda::Function'), 'Arn'],
+      'Fn::GetAtt': [skillFunctionOf(s.template).id, 'Arn'],
     });
     expect(outputs.TableName?.Value).toEqual({ Ref: logicalIdOf(s.template, 'AWS::DynamoDB::Table') });
   });
@@ -191,12 +213,12 @@ describe('the deployed stack (with a skill id and an alarm e-mail)', () => {
     expect(Annotations.fromStack(s.stack).findWarning('*', Match.anyValue())).toEqual([]);
   });
 
-  it('passes the AWS Solutions checks (cdk-nag) with nothing acknowledged away', () => {
+  it('passes the AWS Solutions checks (cdk-nag); only the privacy page’s three CloudFront findings are acknowledged', () => {
     expect(nagViolations(s.stack)).toEqual([]);
   });
 
   it('deploys byte for byte the bundle that `npm run build` makes for the tests and the simulator', async () => {
-    const fn = onlyResource(s.template, 'AWS::Lambda::Function');
+    const fn = skillFunctionOf(s.template).resource;
     const key = (fn.Properties as { Code: { S3Key: string } }).Code.S3Key;
     const deployed = readFileSync(
       path.join(s.assemblyDir, `asset.${key.replace(/\.zip$/, '')}`, 'index.mjs'),
@@ -213,7 +235,7 @@ describe('the deployed stack (with a skill id and an alarm e-mail)', () => {
   });
 
   it('deploys a self-contained ESM bundle that loads outside the repo and refuses other skills', async () => {
-    const fn = onlyResource(s.template, 'AWS::Lambda::Function');
+    const fn = skillFunctionOf(s.template).resource;
     const key = (fn.Properties as { Code: { S3Key: string } }).Code.S3Key;
     const assetDir = path.join(s.assemblyDir, `asset.${key.replace(/\.zip$/, '')}`);
     expect(readdirSync(assetDir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
@@ -283,12 +305,29 @@ describe('with Login-with-Amazon credentials', () => {
   });
 
   it('points the skill (requests and events) at the function, from a package Alexa may read', () => {
-    const fnId = logicalIdOf(s.template, 'AWS::Lambda::Function');
+    const fnId = skillFunctionOf(s.template).id;
     const skill = onlyResource(s.template, 'Alexa::ASK::Skill');
     const pkg = (skill.Properties as { SkillPackage: Record<string, unknown> }).SkillPackage;
     const arn = { 'Fn::GetAtt': [fnId, 'Arn'] };
+    const distributionId = logicalIdOf(s.template, 'AWS::CloudFront::Distribution');
     expect(pkg.Overrides).toEqual({
-      Manifest: { apis: { custom: { endpoint: { uri: arn } } }, events: { endpoint: { uri: arn } } },
+      Manifest: {
+        apis: { custom: { endpoint: { uri: arn } } },
+        events: { endpoint: { uri: arn } },
+        // The privacy policy this stack serves replaces skill.json's placeholder.
+        privacyAndCompliance: {
+          locales: {
+            'nl-NL': {
+              privacyPolicyUrl: {
+                'Fn::Join': [
+                  '',
+                  ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }, '/privacy.html'],
+                ],
+              },
+            },
+          },
+        },
+      },
     });
     expect(pkg.S3Key).toMatch(/^[0-9a-f]{64}\.zip$/);
     const roleRef = pkg.S3BucketRole as { 'Fn::GetAtt': [string, string] };
@@ -304,6 +343,9 @@ describe('with Login-with-Amazon credentials', () => {
     expect(existsSync(path.join(dir, 'skill.json'))).toBe(true);
     const model = JSON.parse(readFileSync(path.join(dir, 'interactionModels/custom/nl-NL.json'), 'utf8'));
     expect(model.interactionModel.languageModel.invocationName).toBe('rug coach');
+    for (const icon of ['nl-NL_smallIconUri.png', 'nl-NL_largeIconUri.png']) {
+      expect(existsSync(path.join(dir, 'assets/images', icon))).toBe(true);
+    }
   });
 
   it('keeps the function closed to other skills and passes the AWS Solutions checks', () => {
@@ -332,6 +374,108 @@ describe('with Login-with-Amazon credentials', () => {
     expect(
       Annotations.fromStack(first.stack).findWarning('*', Match.stringLikeRegexp('deploy again')),
     ).toHaveLength(1);
+  });
+});
+
+describe('the privacy policy page', () => {
+  let s: Synthesized;
+  beforeAll(() => {
+    s = synth('Privacy', { skillId, privacyContact: 'privacy@rugcoach.nl' });
+  }, 60_000);
+
+  it('lives in a private, encrypted bucket that refuses plain HTTP', () => {
+    const pagesBucketId = Object.entries(s.template.findResources('AWS::S3::Bucket')).find(
+      ([, b]) => (b.Properties as { LoggingConfiguration?: unknown }).LoggingConfiguration !== undefined,
+    )?.[0];
+    expect(pagesBucketId).toBeDefined();
+    for (const bucket of Object.values(s.template.findResources('AWS::S3::Bucket'))) {
+      expect(bucket.Properties).toMatchObject({
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        },
+      });
+    }
+    const policies = JSON.stringify(s.template.findResources('AWS::S3::BucketPolicy'));
+    expect(policies).toContain('"aws:SecureTransport":"false"');
+  });
+
+  it('is read only through CloudFront with origin access control, over HTTPS, with security headers and logs', () => {
+    const distribution = onlyResource(s.template, 'AWS::CloudFront::Distribution');
+    const config = (distribution.Properties as { DistributionConfig: Record<string, unknown> })
+      .DistributionConfig;
+    expect(config.DefaultRootObject).toBe('privacy.html');
+    expect(config.DefaultCacheBehavior).toMatchObject({
+      ViewerProtocolPolicy: 'redirect-to-https',
+      AllowedMethods: ['GET', 'HEAD'],
+      ResponseHeadersPolicyId: expect.any(String),
+    });
+    const [origin] = config.Origins as {
+      OriginAccessControlId: unknown;
+      S3OriginConfig: { OriginAccessIdentity: string };
+    }[];
+    expect(origin?.OriginAccessControlId).toEqual({
+      'Fn::GetAtt': [logicalIdOf(s.template, 'AWS::CloudFront::OriginAccessControl'), 'Id'],
+    });
+    expect(origin?.S3OriginConfig.OriginAccessIdentity).toBe('');
+    expect(config.Logging).toMatchObject({ Prefix: 'cdn/' });
+    // Only CloudFront, for this distribution, may read the bucket.
+    const reads = JSON.stringify(s.template.findResources('AWS::S3::BucketPolicy'));
+    expect(reads).toContain('cloudfront.amazonaws.com');
+    expect(reads).toContain('AWS:SourceArn');
+  });
+
+  it('uploads exactly the page that `npm run privacy` shows, with the contact address given', () => {
+    const upload = onlyResource(s.template, 'Custom::AWS');
+    const create = JSON.parse(
+      JSON.stringify((upload.Properties as { Create: unknown }).Create).replace(
+        /\{"Ref":"[^"]+"\}/g,
+        '"bucket"',
+      ),
+    );
+    const call = JSON.parse(
+      typeof create === 'string' ? create : (create['Fn::Join'] as [string, string[]])[1].join(''),
+    ) as { service: string; action: string; parameters: { Key: string; Body: string; ContentType: string } };
+    expect(call).toMatchObject({ service: 'S3', action: 'putObject' });
+    expect(call.parameters.Key).toBe('privacy.html');
+    expect(call.parameters.ContentType).toBe('text/html; charset=utf-8');
+    expect(call.parameters.Body).toBe(privacyPage('privacy@rugcoach.nl'));
+  });
+
+  it('gives the upload exactly one permission: putting that one page', () => {
+    const statements = Object.values(s.template.findResources('AWS::IAM::Policy'))
+      .flatMap(
+        (p) =>
+          (p.Properties as { PolicyDocument: { Statement: { Action: unknown }[] } }).PolicyDocument.Statement,
+      )
+      .filter((st) => JSON.stringify(st.Action).includes('s3:'));
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatchObject({ Action: 's3:PutObject', Effect: 'Allow' });
+    expect(JSON.stringify(statements[0])).toContain('/privacy.html');
+  });
+
+  it('outputs its URL, and passes cdk-nag with only the CloudFront findings a public page cannot close', () => {
+    expect(s.template.findOutputs('PrivacyPolicyUrl').PrivacyPolicyUrl?.Value).toEqual({
+      'Fn::Join': [
+        '',
+        [
+          'https://',
+          { 'Fn::GetAtt': [logicalIdOf(s.template, 'AWS::CloudFront::Distribution'), 'DomainName'] },
+          '/privacy.html',
+        ],
+      ],
+    });
+    expect(privacySiteAcknowledgements.map((a) => a.id)).toEqual([
+      'AwsSolutions-CFR1',
+      'AwsSolutions-CFR2',
+      'AwsSolutions-CFR4',
+    ]);
+    expect(nagViolations(s.stack)).toEqual([]);
   });
 });
 

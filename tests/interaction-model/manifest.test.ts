@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { article } from '../../lambda/src/content/article.js';
 import { loadInteractionModel, Understanding } from '../../tools/simulator/nlu/index.js';
+
+/** "21 december 2025" as the English instructions write it: "21 December 2025". */
+const englishDate = (dutch: string) => dutch.replace('december', 'December');
 
 interface Manifest {
   manifest: {
@@ -13,6 +17,7 @@ interface Manifest {
       isAvailableWorldwide: boolean;
       distributionCountries: string[];
       category: string;
+      testingInstructions: string;
     };
     privacyAndCompliance: {
       allowsPurchases: boolean;
@@ -54,6 +59,26 @@ describe('the skill manifest', () => {
     expect(description).toMatch(/levensgevaar[^.]*112/i);
   });
 
+  it('names the content’s source, Nederlandse Gids, in the store description', () => {
+    expect(nl?.description).toContain('een artikel van Nederlandse Gids (NederlandseGids.nl)');
+  });
+
+  it('tells the certification team how to test reminders and the permission flow, and where the content comes from', () => {
+    const instructions = manifest.publishingInformation.testingInstructions;
+    expect(instructions.length).toBeLessThanOrEqual(4000);
+    expect(instructions).toContain('herinner me elke dag om acht uur aan mijn oefeningen');
+    expect(instructions).toContain('AskForPermissionsConsent/2');
+    expect(instructions).toMatch(
+      /"nee" or nothing: no reminder, the skill says so and sends a permissions card/,
+    );
+    expect(instructions).toContain('"stop mijn herinnering"');
+    expect(instructions).toContain('"wis mijn gegevens"');
+    expect(instructions).toContain(
+      `"${article.source.title}" by Nederlandse Gids (NederlandseGids.nl, ${englishDate(article.source.date)})`,
+    );
+    expect(instructions).toMatch(/answers to the doctor questions are never stored/);
+  });
+
   it('declares no purchases, personal info, children or ads, and has a privacy policy', () => {
     const p = manifest.privacyAndCompliance;
     expect([p.allowsPurchases, p.usesPersonalInfo, p.isChildDirected, p.containsAds]).toEqual([
@@ -63,6 +88,7 @@ describe('the skill manifest', () => {
       false,
     ]);
     expect(p.isExportCompliant).toBe(true);
+    // A placeholder: the stack's overrides (or the ASK CLI user, from the PrivacyPolicyUrl output) put the real URL.
     expect(p.locales['nl-NL']?.privacyPolicyUrl).toBe('https://example.com/rug-coach/privacy');
   });
 

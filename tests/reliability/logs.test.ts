@@ -1,7 +1,7 @@
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserStateStore } from '../../lambda/src/state/dynamo-store.js';
-import { skillDisabledEvent } from '../../tools/simulator/envelope.js';
+import { sessionEndedRequest, skillDisabledEvent } from '../../tools/simulator/envelope.js';
 import { type SkillHandler, VoiceSession } from '../../tools/simulator/session.js';
 import { type RunningSkill, startSkill, testSkillId } from '../support/skill.js';
 import { type DynamoProxy, startDynamoProxy } from './support/dynamo-proxy.js';
@@ -142,7 +142,8 @@ describe('the logs of a whole conversation', () => {
     expect(failures.length).toBeGreaterThan(0);
     for (const line of [...errors, ...failures]) {
       expect(requestIds.has(String(line.json?.requestId)), line.raw).toBe(true);
-      expect(line.json?.errorClass, line.raw).toMatch(/^\S/);
+      // Our own errors by class; an error Alexa reports at the end of a session by Alexa's error type.
+      expect(line.json?.errorClass ?? line.json?.errorType, line.raw).toMatch(/^\S/);
       // The class, never the message: an error's message can quote the request.
       expect(line.raw).not.toMatch(/"(stack|errorMessage)"/);
     }
@@ -168,5 +169,31 @@ describe('what is kept', () => {
     expect(item).toContain('brug');
     expect(item).not.toContain('tintelingen');
     expect(JSON.stringify(s.context.attributes)).not.toContain('tintelingen');
+  });
+});
+
+describe('a session Alexa ended with an error', () => {
+  it('is logged with its error type and request id, never its message', async () => {
+    const ctx = context({ userId: 'amzn1.ask.account.AGXLOGTESTUSER7Q5', newSession: false });
+    const ended = sessionEndedRequest(ctx, 'ERROR', {
+      type: 'INVALID_RESPONSE',
+      message: 'Directive not allowed: tintelingen in mijn linkerbeen',
+    });
+    await send(skill.handler, ended);
+    const line = logs.lines().find((l) => l.json?.requestId === ended.request.requestId);
+    expect(line?.method).toBe('error');
+    expect(line?.json).toEqual({
+      level: 'error',
+      message: 'session ended with an error',
+      requestId: ended.request.requestId,
+      errorType: 'INVALID_RESPONSE',
+    });
+    expect(logs.text()).not.toContain('Directive not allowed');
+  });
+
+  it('is not logged when the user simply left', async () => {
+    const ended = sessionEndedRequest(context({ newSession: false }), 'USER_INITIATED');
+    await send(skill.handler, ended);
+    expect(logs.lines().filter((l) => l.json?.requestId === ended.request.requestId)).toEqual([]);
   });
 });

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import * as coach from '../../lambda/src/coach/index.js';
 import { article, exerciseById } from '../../lambda/src/content/article.js';
 import {
+  aplDocumentVersion,
+  aplVersionAtLeast,
   doctorScreen,
   type ExerciseScreenData,
   exerciseScreen,
@@ -30,6 +32,36 @@ const holdsSaid = (id: string, index: number) => {
 };
 
 describe('which devices get a screen', () => {
+  const withApl = (apl: unknown) =>
+    intentRequest(
+      simulatorContext({ supportedInterfaces: { 'Alexa.Presentation.APL': apl } as never }),
+      'RoutineIntent',
+    );
+
+  it('only devices whose APL runtime runs the documents’ version', () => {
+    expect(aplDocumentVersion).toBe('2023.3');
+    expect(supportsApl(withApl({ runtime: { maxVersion: '2023.3' } }))).toBe(true);
+    expect(supportsApl(withApl({ runtime: { maxVersion: '2024.2' } }))).toBe(true);
+    expect(supportsApl(withApl({ runtime: { maxVersion: '2023.2' } }))).toBe(false);
+    expect(supportsApl(withApl({ runtime: { maxVersion: '1.9' } }))).toBe(false);
+    expect(supportsApl(withApl({ runtime: {} }))).toBe(false);
+    expect(supportsApl(withApl({}))).toBe(false);
+    expect(supportsApl(withApl({ runtime: { maxVersion: 'nieuw' } }))).toBe(false);
+  });
+
+  it('compares versions part by part, as numbers', () => {
+    expect(aplVersionAtLeast('2023.10', '2023.3')).toBe(true);
+    expect(aplVersionAtLeast('1.10', '1.9')).toBe(true);
+    expect(aplVersionAtLeast('2023', '2023.0')).toBe(true);
+    expect(aplVersionAtLeast('1.9', '2022.1')).toBe(false);
+  });
+
+  it('both documents declare that one version', () => {
+    for (const screen of [tipScreen(article.tips[0]!), textScreen('Titel', ['Tekst.'])]) {
+      expect(screen.document.version).toBe(aplDocumentVersion);
+    }
+  });
+
   it('only devices that declare Alexa.Presentation.APL', () => {
     const speaker = intentRequest(simulatorContext(), 'RoutineIntent');
     const show = intentRequest(simulatorContext({ supportedInterfaces: screenInterfaces }), 'RoutineIntent');

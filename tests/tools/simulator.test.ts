@@ -42,4 +42,15 @@ describe('the local simulator (npm start)', () => {
     expect(out).toContain('Je was bij de brug. Wil je daar verder, of opnieuw beginnen?');
     expect(out).toMatch(/pauze 10 s/);
   });
+
+  it('plays Alexa’s permission question for a reminder: “nee” leaves a card, “ja” sets it', () => {
+    const refused = simulate(['open rug coach', 'herinner me elke dag om acht uur', 'nee', 'stop']);
+    expect(refused).toContain('Geef je Rug Coach toestemming om herinneringen te zetten?');
+    expect(refused).toContain('dan zet ik geen herinnering');
+    expect(refused).toContain(
+      '(kaart in de Alexa-app: toestemming voor alexa::alerts:reminders:skill:readwrite)',
+    );
+    const granted = simulate(['open rug coach', 'herinner me elke dag om acht uur', 'ja', 'stop']);
+    expect(granted).toContain('Ik herinner je elke dag om acht uur');
+  });
 });

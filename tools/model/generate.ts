@@ -73,30 +73,41 @@ function articlePhrases(type: string, id: string): string[] {
     const exercise = article.exercises.find((e) => e.id === id);
     return exercise ? [exercise.name, ...exercise.synonyms] : [];
   }
-  if (type === 'TipTopic') {
-    const tip = article.tips.find((t) => t.id === id);
-    // A tip's own advice names it too: "voeten plat op de grond" is the workplace tip.
-    return tip
-      ? [...tip.topics, ...tip.bullets.map(asPhrase).filter((p): p is string => p !== undefined)]
-      : [];
-  }
+  if (type === 'TipTopic') return article.tips.find((t) => t.id === id)?.topics ?? [];
   return [];
+}
+
+/** A tip's own advice names it too ("voeten plat op de grond" is the workplace tip), where it names one tip. */
+function adviceOf(type: string, id: string): string[] {
+  if (type !== 'TipTopic') return [];
+  const tip = article.tips.find((t) => t.id === id);
+  return (tip?.bullets ?? []).map(asPhrase).filter((p): p is string => p !== undefined);
 }
 
 function slotTypes(): InteractionModel['interactionModel']['languageModel']['types'] {
   const source = slotTypesSchema.parse(read('content/understanding/slot-types.json'));
-  return Object.entries(source).map(([type, values]) => ({
-    name: type,
-    values: Object.entries(values).map(([id, { value, synonyms }]) => {
-      const name = tidy(value);
-      const all = [
+  return Object.entries(source).map(([type, values]) => {
+    const named = Object.entries(values).map(([id, { value, synonyms }]) => ({
+      id,
+      name: tidy(value),
+      phrases: [
         ...expandAll(synonyms, `${type}.${id}`, perTemplate.synonym),
         ...articlePhrases(type, id).map(tidy),
-      ];
-      const unique = [...new Set(all)].filter((s) => s !== name);
-      return { id, name: { value: name, ...(unique.length > 0 ? { synonyms: unique } : {}) } };
-    }),
-  }));
+      ],
+    }));
+    // Advice lines only where no value claims them already and no other tip says them too.
+    const claimed = new Set(named.flatMap((v) => [v.name, ...v.phrases]));
+    const advice = named.map((v) => adviceOf(type, v.id).filter((p) => !claimed.has(p)));
+    const sharedAdvice = new Set(advice.flat().filter((p, i, all) => all.indexOf(p) !== i));
+    return {
+      name: type,
+      values: named.map((v, i) => {
+        const own = (advice[i] ?? []).filter((p) => !sharedAdvice.has(p));
+        const unique = [...new Set([...v.phrases, ...own])].filter((s) => s !== v.name);
+        return { id: v.id, name: { value: v.name, ...(unique.length > 0 ? { synonyms: unique } : {}) } };
+      }),
+    };
+  });
 }
 
 /**

@@ -28,10 +28,14 @@ export async function startAlexaApi(): Promise<AlexaApiStandIn> {
   const api: AlexaApiStandIn = {
     endpoint: '',
     requests: [],
-    reply: (request) =>
-      request.method === 'POST'
+    reply: (request) => {
+      // Each request carries the request's apiAccessToken as a bearer token; without it, 401.
+      // https://developer.amazon.com/en-US/docs/alexa/smapi/alexa-reminders-api-reference.html
+      if (!/^Bearer \S+$/.test(request.headers.authorization ?? '')) return { status: 401 };
+      return request.method === 'POST'
         ? { status: 201, body: { alertToken: `alert-${++created}`, status: 'ON' } }
-        : { status: 204 },
+        : { status: 204 };
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
   const server = createServer((req, res) => {

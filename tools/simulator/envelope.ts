@@ -157,7 +157,7 @@ export function remindersGranted(): Permissions {
 export interface ConnectionResult {
   /** The token the skill put on its StartConnection directive. */
   token: string;
-  /** The task's own result, e.g. { permissionScope, status: 'ACCEPTED' | 'DENIED' | 'NOT_ANSWERED' }. */
+  /** The task's own result; for a permission question { status: 'ACCEPTED' | 'DENIED' | 'NOT_ANSWERED' } (see consent.ts). */
   result?: Record<string, unknown>;
   /** '200' when the task ran; anything else when Alexa could not run it. */
   code?: string;

@@ -10,6 +10,7 @@ import { startLocalDynamo } from '../local-dynamo.js';
 import { importBundledHandler, runSkillLocally } from '../local-skill.js';
 import { startAlexaApi } from './alexa-api.js';
 import { aplDirectives, writeScreenPreview } from './apl-preview.js';
+import { type ConsentAnswer, type ConsentRequest, consentCompleted, consentRequested } from './consent.js';
 import { remindersGranted, screenInterfaces, sessionResumedRequest } from './envelope.js';
 import { loadInteractionModel, Understanding } from './nlu/index.js';
 import { type HeardTurn, VoiceSession } from './session.js';
@@ -46,21 +47,18 @@ async function main(): Promise<void> {
   let screens = 0;
 
   /** Set while Alexa (not the skill) asks the user for a permission: the next line is the answer. */
-  let consent: { token: string; scope: string } | undefined;
+  let consent: ConsentRequest | undefined;
 
   const answerConsent = async (utterance: string): Promise<HeardTurn> => {
     const pending = consent!;
     consent = undefined;
     const heard = await understanding.understand(utterance);
     const intent = heard.kind === 'intent' ? heard.name : '';
-    const status =
+    const answer: ConsentAnswer =
       intent === 'AMAZON.YesIntent' ? 'ACCEPTED' : intent === 'AMAZON.NoIntent' ? 'DENIED' : 'NOT_ANSWERED';
-    if (status === 'ACCEPTED') session.update({ permissions: remindersGranted() });
+    if (answer === 'ACCEPTED') session.update({ permissions: remindersGranted() });
     return session.sendRequest(utterance, (ctx) =>
-      sessionResumedRequest(ctx, {
-        token: pending.token,
-        result: { permissionScope: pending.scope, status },
-      }),
+      sessionResumedRequest(ctx, consentCompleted(pending, answer)),
     );
   };
 
@@ -90,7 +88,7 @@ async function main(): Promise<void> {
   }
   const showTurn = async (turn: HeardTurn): Promise<void> => {
     await speakTurn(turn, { wait: interactive && !fast });
-    consent = permissionAsked(turn);
+    consent = consentRequested(turn.response.response.directives);
     if (consent) {
       process.stdout.write(
         'Alexa (namens Alexa zelf): Geef je Rug Coach toestemming om herinneringen te zetten? Zeg ja of nee.\n',
@@ -125,16 +123,6 @@ async function main(): Promise<void> {
   await alexaApi.close();
   await db.stop();
   process.exit(0);
-}
-
-/** A Connections.StartConnection asking for a permission: Alexa asks the user, then resumes the skill. */
-function permissionAsked(turn: HeardTurn): { token: string; scope: string } | undefined {
-  for (const directive of turn.response.response.directives ?? []) {
-    if (directive.type !== 'Connections.StartConnection') continue;
-    const input = directive.input as { permissionScope?: string } | undefined;
-    return { token: directive.token ?? '', scope: input?.permissionScope ?? '' };
-  }
-  return undefined;
 }
 
 main().catch((error: unknown) => {

@@ -29,6 +29,10 @@ export async function speakTurn(turn: HeardTurn, { wait }: SpeakOptions): Promis
   }
   if (silence > 0) await showPause(silence, wait, flush);
   flush();
+  const card = turn.response.response.card;
+  if (card?.type === 'AskForPermissionsConsent') {
+    process.stdout.write(`(kaart in de Alexa-app: toestemming voor ${card.permissions.join(', ')})\n`);
+  }
   if (turn.sessionEnded) process.stdout.write('(sessie beëindigd)\n');
 }
 

@@ -1,6 +1,8 @@
 import { getRequestType, type RequestHandler } from 'ask-sdk-core';
+import type { SessionEndedRequest } from 'ask-sdk-model';
 import { prompts } from '../content/prompts.js';
 import { Intent } from '../intents.js';
+import { log } from '../log.js';
 import { join } from '../speech/ssml.js';
 import { setDialog } from './context.js';
 import { ask, askAgain, tell } from './respond.js';
@@ -53,8 +55,22 @@ export const fallback: RequestHandler = {
   },
 };
 
-/** The session ended (timeout, user left, error): nothing to say; the state is saved by the interceptor. */
+/**
+ * The session ended (timeout, user left, error): nothing to say; the state is saved by the interceptor.
+ * With reason ERROR, Alexa says what went wrong in `error.type` (e.g. INVALID_RESPONSE for a rejected
+ * directive): logged, without `error.message`, which can quote the response.
+ * https://developer.amazon.com/en-US/docs/alexa/custom-skills/request-types-reference.html#sessionendedrequest
+ */
 export const sessionEnded: RequestHandler = {
   canHandle: (input) => getRequestType(input.requestEnvelope) === 'SessionEndedRequest',
-  handle: (input) => input.responseBuilder.getResponse(),
+  handle(input) {
+    const request = input.requestEnvelope.request as SessionEndedRequest;
+    if (request.reason === 'ERROR') {
+      log.error('session ended with an error', {
+        requestId: request.requestId,
+        errorType: request.error?.type ?? 'unknown',
+      });
+    }
+    return input.responseBuilder.getResponse();
+  },
 };

@@ -2,11 +2,13 @@ import type { RequestHandler } from 'ask-sdk-core';
 import { prompts } from '../content/prompts.js';
 import { Intent } from '../intents.js';
 import { errorClass, log } from '../log.js';
+import { reminderText } from '../reminders/content.js';
 import { join } from '../speech/ssml.js';
 import type { UserStateStore } from '../state/dynamo-store.js';
 import { putStateInSession } from '../state/session-cache.js';
 import { newUserState } from '../state/user-state.js';
 import { setDialog } from './context.js';
+import { deleteUsersReminder } from './reminders.js';
 import { ask, tell } from './respond.js';
 import { isIntent } from './slots.js';
 
@@ -25,6 +27,8 @@ export function confirmDelete(store: UserStateStore): RequestHandler {
     canHandle: (input) => isIntent(input, Intent.Yes),
     async handle(input) {
       setDialog(input, { mode: 'idle' });
+      // The reminder at Alexa first: once the data is gone, so is the token that names it.
+      const reminder = await deleteUsersReminder(input);
       try {
         await store.delete(input.requestEnvelope.context.System.user.userId);
       } catch (error) {
@@ -41,7 +45,8 @@ export function confirmDelete(store: UserStateStore): RequestHandler {
         reason: 'user asked',
         requestId: input.requestEnvelope.request.requestId,
       });
-      return tell(input, join(...prompts.deleteDone, ...prompts.goodbye));
+      const reminderLeft = reminder === 'failed' ? reminderText.deleteFailed : [];
+      return tell(input, join(...prompts.deleteDone, ...reminderLeft, ...prompts.goodbye));
     },
   };
 }

@@ -1,14 +1,9 @@
 import { getRequestType, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
-import type {
-  ConnectionCompleted,
-  interfaces,
-  RequestEnvelope,
-  Response,
-  SessionResumedRequest,
-} from 'ask-sdk-model';
+import type { ConnectionCompleted, RequestEnvelope, Response, SessionResumedRequest } from 'ask-sdk-model';
 import { fill, prompts } from '../content/prompts.js';
 import { Intent } from '../intents.js';
 import { createReminder, deleteReminder, type RemindersApi } from '../reminders/client.js';
+import { consentDirective, consentOutcome } from '../reminders/consent.js';
 import { reminderText } from '../reminders/content.js';
 import { dailyReminderRequest } from '../reminders/request.js';
 import { parseReminderTime, type ReminderTime, spokenTime } from '../reminders/time.js';
@@ -51,23 +46,18 @@ function api(envelope: RequestEnvelope): RemindersApi | undefined {
 
 /** Alexa asks by voice: "Mag Rug Coach herinneringen zetten?"; the answer comes as SessionResumedRequest. */
 function askPermissionByVoice(input: HandlerInput): Response {
-  const directive: interfaces.connections.V1.StartConnectionDirective = {
-    type: 'Connections.StartConnection',
-    uri: 'connection://AMAZON.AskForPermissionsConsent/1',
-    input: {
-      '@type': 'AskForPermissionsConsentRequest',
-      '@version': '1',
-      permissionScope: remindersScope,
-    },
-    token: reminderConsentToken,
-  };
-  return input.responseBuilder.addDirective(directive).getResponse();
+  return input.responseBuilder
+    .addDirective(consentDirective(remindersScope, reminderConsentToken))
+    .getResponse();
 }
 
-/** When Alexa cannot ask by voice: a card in the Alexa app that leads to the permission. */
-function permissionCard(input: HandlerInput): Response {
+/**
+ * Without permission: a card in the Alexa app that leads to the skill's permission settings, and the
+ * answer says so. https://developer.amazon.com/en-US/docs/alexa/smapi/alexa-reminders-overview.html
+ */
+function permissionCard(input: HandlerInput, lines: readonly string[]): Response {
   input.responseBuilder.withAskForPermissionsConsentCard([remindersScope]);
-  return andWhatNext(input, join(...reminderText.permissionCard));
+  return andWhatNext(input, join(...lines));
 }
 
 async function create(input: HandlerInput, time: ReminderTime, afterConsent: boolean): Promise<Response> {
@@ -79,7 +69,7 @@ async function create(input: HandlerInput, time: ReminderTime, afterConsent: boo
   const body = dailyReminderRequest(time, new Date(), reminderText.reminderText);
   const result = await createReminder(target, body);
   if (result.kind === 'noPermission') {
-    if (afterConsent) return permissionCard(input);
+    if (afterConsent) return permissionCard(input, reminderText.permissionCard);
     session(input).reminderTime = time;
     return askPermissionByVoice(input);
   }
@@ -125,22 +115,32 @@ function consentAnswer(input: HandlerInput): ConnectionCompleted | undefined {
 export const reminderConsentAnswered: RequestHandler = {
   canHandle: (input) => consentAnswer(input) !== undefined,
   async handle(input) {
-    const cause = consentAnswer(input);
+    const outcome = consentOutcome(consentAnswer(input)!);
     const time = session(input).reminderTime;
-    // `result` is typed `any` by the SDK; Alexa sends { permissionScope, status }.
-    const status = (cause?.result as { status?: unknown } | undefined)?.status;
-    if (cause?.status?.code !== '200') return permissionCard(input);
-    if (status === 'ACCEPTED') {
-      if (!time) {
-        setDialog(input, { mode: 'idle' });
-        return ask(input, join(...reminderText.askTime), join(...reminderText.askTimeReprompt));
-      }
-      return create(input, time, true);
+    if (outcome === 'failed') return permissionCard(input, reminderText.permissionCard);
+    if (outcome === 'refused') {
+      delete session(input).reminderTime;
+      return permissionCard(input, reminderText.permissionDenied);
     }
-    delete session(input).reminderTime;
-    return andWhatNext(input, join(...reminderText.permissionDenied));
+    if (!time) {
+      setDialog(input, { mode: 'idle' });
+      return ask(input, join(...reminderText.askTime), join(...reminderText.askTimeReprompt));
+    }
+    return create(input, time, true);
   },
 };
+
+/**
+ * Deletes the user's reminder at Alexa, if they have one ("wis mijn gegevens" takes it along).
+ * The token itself goes with the user's data; only the reminder in the Alexa app is at stake here.
+ */
+export async function deleteUsersReminder(input: HandlerInput): Promise<'none' | 'deleted' | 'failed'> {
+  const token = userState(input).reminderToken;
+  if (!token) return 'none';
+  const target = api(input.requestEnvelope);
+  if (!target) return 'failed';
+  return (await deleteReminder(target, token)).kind === 'deleted' ? 'deleted' : 'failed';
+}
 
 /** "stop mijn herinnering": the reminder is deleted and forgotten. */
 export const stopReminder: RequestHandler = {

@@ -39,11 +39,33 @@ export interface ExerciseScreenData {
 }
 
 /** True when the device can show APL (an Echo Show); speakers without a screen never get a document. */
-export function supportsApl(envelope: RequestEnvelope): boolean {
+/** The APL version both documents declare; a device must run at least this version to be sent them. */
+export const aplDocumentVersion: string = exerciseDocument.version;
+
+/** Compares dotted APL versions ("1.9" < "2022.1" < "2023.3") part by part, as numbers. */
+export function aplVersionAtLeast(version: string, wanted: string): boolean {
+  const have = version.split('.').map(Number);
+  const want = wanted.split('.').map(Number);
+  if ([...have, ...want].some((n) => !Number.isInteger(n))) return false;
+  for (let i = 0; i < Math.max(have.length, want.length); i++) {
+    const difference = (have[i] ?? 0) - (want[i] ?? 0);
+    if (difference !== 0) return difference > 0;
+  }
+  return true;
+}
+
+/**
+ * A device gets the documents only when it declares Alexa.Presentation.APL with a runtime that runs their
+ * version: APL is backward compatible, so a device runs documents up to its `runtime.maxVersion`.
+ * https://developer.amazon.com/docs/alexa/alexa-presentation-language/apl-interface.html
+ * https://developer.amazon.com/docs/alexa-voice-service/presentation-apl.html
+ */
+export function supportsApl(envelope: RequestEnvelope, documentVersion = aplDocumentVersion): boolean {
   const interfaces = envelope.context?.System?.device?.supportedInterfaces as
-    | Record<string, unknown>
+    | Record<string, { runtime?: { maxVersion?: unknown } } | undefined>
     | undefined;
-  return interfaces?.['Alexa.Presentation.APL'] !== undefined;
+  const maxVersion = interfaces?.['Alexa.Presentation.APL']?.runtime?.maxVersion;
+  return typeof maxVersion === 'string' && aplVersionAtLeast(maxVersion, documentVersion);
 }
 
 /**
