@@ -29,6 +29,7 @@ import {
 import { info } from './handlers/info.js';
 import { launch } from './handlers/launch.js';
 import {
+  anyOtherRequest,
   canFulfill,
   connectionResult,
   exceptionEncountered,
@@ -103,6 +104,7 @@ export function createSkill({ skillId, store, now = () => new Date() }: SkillDep
       screenEvent,
       connectionResult,
       fallback,
+      anyOtherRequest,
     )
     .addRequestInterceptors(loadUserState({ store, now }))
     .addResponseInterceptors(saveUserState({ store, now }))

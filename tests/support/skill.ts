@@ -1,4 +1,5 @@
-import { importBundledHandler, runSkillLocally } from '../../tools/local-skill.js';
+import { type LocalQueue, type QueueConsumer, startLocalQueue } from '../../tools/local-queue.js';
+import { importBundledHandler, importBundledStateJobs, runSkillLocally } from '../../tools/local-skill.js';
 import type { EnvelopeContext } from '../../tools/simulator/envelope.js';
 import { type InteractionModel, loadInteractionModel } from '../../tools/simulator/resolve.js';
 import { type SkillHandler, VoiceSession } from '../../tools/simulator/session.js';
@@ -10,6 +11,12 @@ export interface RunningSkill {
   db: RunningDynalite;
   /** The handler exported by the same bundle that the stack deploys. */
   handler: SkillHandler;
+  /** The loopback state queue (SQS) the bundle sends to. */
+  queue: LocalQueue;
+  /** The queue's consumer from the same bundle. */
+  stateJobs: QueueConsumer;
+  /** Delivers what waits in the queue to the consumer, as Lambda's event source would, until it is empty. */
+  drainQueue(): Promise<void>;
   model: InteractionModel;
   /** A new voice session; pass the same userId to continue as the same person. */
   session(context?: Partial<EnvelopeContext>): VoiceSession;
@@ -17,20 +24,26 @@ export interface RunningSkill {
 }
 
 /**
- * The real Lambda bundle against an in-memory dynalite. One per test file: the bundle keeps its
- * DynamoDB client for the life of the process, as a warm Lambda does.
+ * The real Lambda bundle against an in-memory dynalite and a loopback SQS queue. One per test file:
+ * the bundle keeps its clients for the life of the process, as a warm Lambda does.
  */
 export async function startSkill(): Promise<RunningSkill> {
-  const db = await startDynalite();
-  runSkillLocally(db, testSkillId);
+  const [db, queue] = await Promise.all([startDynalite(), startLocalQueue()]);
+  runSkillLocally(db, testSkillId, queue);
   // Built once by tests/support/global-setup.ts.
-  const handler = await importBundledHandler();
+  const [handler, stateJobs] = await Promise.all([importBundledHandler(), importBundledStateJobs()]);
   const model = loadInteractionModel();
   return {
     db,
     handler,
+    queue,
+    stateJobs,
+    drainQueue: () => queue.drain(stateJobs),
     model,
     session: (context = {}) => new VoiceSession(handler, model, { skillId: testSkillId, ...context }),
-    stop: () => db.stop(),
+    stop: async () => {
+      await queue.close();
+      await db.stop();
+    },
   };
 }

@@ -7,11 +7,17 @@ import type {
   SessionResumedRequest,
 } from 'ask-sdk-model';
 import { fill, prompts } from '../content/prompts.js';
-import { createReminder, deleteReminder, type RemindersApi } from '../reminders/client.js';
+import {
+  createReminder,
+  deleteAllReminders,
+  type RemindersApi,
+  reminderTimeoutMs,
+} from '../reminders/client.js';
 import { reminderText } from '../reminders/content.js';
 import { dailyReminderRequest } from '../reminders/request.js';
 import { parseReminderTime, type ReminderTime, spokenTime } from '../reminders/time.js';
 import { join, type Speech } from '../speech/ssml.js';
+import { timeLeft } from '../state/turn.js';
 import { setDialog, setUserState, userState } from './context.js';
 import { ask } from './respond.js';
 import { isIntent, slotText } from './slots.js';
@@ -43,9 +49,11 @@ function permission(envelope: RequestEnvelope): 'granted' | 'denied' | 'unknown'
   return permissions?.consentToken ? 'granted' : 'unknown';
 }
 
-function api(envelope: RequestEnvelope): RemindersApi | undefined {
-  const { apiEndpoint, apiAccessToken } = envelope.context.System;
-  return apiEndpoint && apiAccessToken ? { apiEndpoint, apiAccessToken } : undefined;
+/** Alexa's Reminders API for this request; each call ends in time for the turn's answer. */
+export function remindersApi(input: HandlerInput): RemindersApi | undefined {
+  const { apiEndpoint, apiAccessToken } = input.requestEnvelope.context.System;
+  const timeoutMs = Math.min(reminderTimeoutMs, timeLeft(input));
+  return apiEndpoint && apiAccessToken ? { apiEndpoint, apiAccessToken, timeoutMs } : undefined;
 }
 
 /** Alexa asks by voice: "Mag Rug Coach herinneringen zetten?"; the answer comes as SessionResumedRequest. */
@@ -70,11 +78,8 @@ function permissionCard(input: HandlerInput): Response {
 }
 
 async function create(input: HandlerInput, time: ReminderTime, afterConsent: boolean): Promise<Response> {
-  const target = api(input.requestEnvelope);
+  const target = remindersApi(input);
   if (!target) return andWhatNext(input, join(...reminderText.failed));
-  const user = userState(input);
-  // One reminder per user: a new time replaces the old one.
-  if (user.reminderToken) await deleteReminder(target, user.reminderToken);
   const body = dailyReminderRequest(time, new Date(), reminderText.reminderText);
   const result = await createReminder(target, body);
   if (result.kind === 'noPermission') {
@@ -83,18 +88,17 @@ async function create(input: HandlerInput, time: ReminderTime, afterConsent: boo
     return askPermissionByVoice(input);
   }
   delete session(input).reminderTime;
-  if (result.kind === 'failed') {
-    if (user.reminderToken) setUserState(input, withoutToken(user));
-    return andWhatNext(input, join(...reminderText.failed));
-  }
-  setUserState(input, { ...user, reminderToken: result.alertToken });
+  // Nothing new was created: the reminders the user has stay, and stay known.
+  if (result.kind === 'failed') return andWhatNext(input, join(...reminderText.failed));
+  // One reminder a day: the new time replaces the old ones. A reminder whose deletion failed stays known,
+  // and the new one is known before anything else is tried.
+  const user = userState(input);
+  setUserState(input, { ...user, reminderTokens: [...user.reminderTokens, result.alertToken] });
+  const { remaining } = await deleteAllReminders(target, user.reminderTokens);
+  const kept = remaining.filter((token) => token !== result.alertToken);
+  setUserState(input, { ...userState(input), reminderTokens: [...kept, result.alertToken] });
   const confirmed = reminderText.confirmed.map((line) => fill(line, { time: spokenTime(time) }));
   return andWhatNext(input, join(...confirmed));
-}
-
-function withoutToken<T extends { reminderToken?: string }>(user: T): Omit<T, 'reminderToken'> {
-  const { reminderToken: _dropped, ...rest } = user;
-  return rest;
 }
 
 /** "herinner me elke dag om acht uur aan mijn oefeningen": a daily reminder, with permission asked first. */
@@ -141,16 +145,23 @@ export const reminderConsentAnswered: RequestHandler = {
   },
 };
 
-/** "stop mijn herinnering": the reminder is deleted and forgotten. */
+/**
+ * "stop mijn herinnering": every reminder of the skill is deleted (the ones it knows, and any Alexa
+ * lists) and forgotten; one that could not be deleted stays known for the next try.
+ */
 export const stopReminder: RequestHandler = {
   canHandle: (input) => isIntent(input, 'StopReminderIntent'),
   async handle(input) {
     const user = userState(input);
-    const target = api(input.requestEnvelope);
-    if (!user.reminderToken) return andWhatNext(input, join(...reminderText.noReminder));
-    const result = target ? await deleteReminder(target, user.reminderToken) : { kind: 'failed' as const };
-    if (result.kind !== 'deleted') return andWhatNext(input, join(...reminderText.deleteFailed));
-    setUserState(input, withoutToken(user));
+    const target = remindersApi(input);
+    if (!target) {
+      const speech = user.reminderTokens.length > 0 ? reminderText.deleteFailed : reminderText.noReminder;
+      return andWhatNext(input, join(...speech));
+    }
+    const { remaining, deleted } = await deleteAllReminders(target, user.reminderTokens);
+    setUserState(input, { ...userState(input), reminderTokens: remaining });
+    if (remaining.length > 0) return andWhatNext(input, join(...reminderText.deleteFailed));
+    if (deleted === 0) return andWhatNext(input, join(...reminderText.noReminder));
     return andWhatNext(input, join(...reminderText.deleted));
   },
 };

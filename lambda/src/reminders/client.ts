@@ -67,3 +67,53 @@ export async function deleteReminder(api: RemindersApi, alertToken: string): Pro
     return { kind: 'failed' };
   }
 }
+
+/**
+ * The alert tokens of every reminder this skill has for the user (GET /v1/alerts/reminders, "Get all
+ * reminders"), or undefined when Alexa did not say. Only the first page: far more than one person has.
+ * https://developer.amazon.com/en-US/docs/alexa/smapi/alexa-reminders-api-reference.html
+ */
+export async function listReminders(api: RemindersApi): Promise<string[] | undefined> {
+  try {
+    const response = await fetch(url(api), {
+      method: 'GET',
+      headers: headers(api),
+      signal: AbortSignal.timeout(api.timeoutMs ?? reminderTimeoutMs),
+    });
+    if (noPermission(response.status)) {
+      await response.arrayBuffer();
+      // Without the permission the skill can have no reminder of the user's.
+      return [];
+    }
+    if (!response.ok) {
+      await response.arrayBuffer();
+      return undefined;
+    }
+    const json = (await response.json()) as { alerts?: unknown };
+    if (!Array.isArray(json.alerts)) return [];
+    return json.alerts.flatMap((alert: unknown) => {
+      const token = (alert as { alertToken?: unknown } | null)?.alertToken;
+      return typeof token === 'string' && token.length > 0 ? [token] : [];
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Deletes every reminder the skill has for the user: the tokens it knows, and any Alexa lists (a token
+ * the skill lost still finds its reminder). Returns the known tokens whose reminder could not be
+ * deleted: they stay known, so a later try finds them.
+ */
+export async function deleteAllReminders(
+  api: RemindersApi,
+  known: readonly string[],
+  { list = true }: { list?: boolean } = {},
+): Promise<{ remaining: string[]; deleted: number }> {
+  const listed = list ? await listReminders(api) : [];
+  const all = [...new Set([...known, ...(listed ?? [])])];
+  const results = await Promise.all(all.map((token) => deleteReminder(api, token)));
+  // Without the permission a reminder cannot be deleted either: it stays known.
+  const remaining = all.filter((_, i) => results[i]?.kind !== 'deleted');
+  return { remaining, deleted: all.length - remaining.length };
+}
