@@ -32,6 +32,8 @@ export interface LocalQueue {
   setAvailable(available: boolean): void;
   /** Delivers every waiting message once, in batches of up to 10; returns how many failed. */
   deliver(consumer: QueueConsumer): Promise<{ delivered: number; failed: number }>;
+  /** Delivers a message once more, as SQS may (it delivers at least once), though it was done already. */
+  redeliver(message: QueuedMessage, consumer: QueueConsumer): Promise<SQSBatchResponse | undefined>;
   /** Delivers until nothing waits, or `rounds` deliveries have failed to empty it. */
   drain(consumer: QueueConsumer, rounds?: number): Promise<void>;
   /** Delivers in the background every `everyMs` (the simulator and the load test). */
@@ -192,6 +194,10 @@ export async function startLocalQueue({ maxReceiveCount = 5 }: LocalQueueOptions
       if (!value) for (const socket of sockets) socket.destroy();
     },
     deliver,
+    redeliver: (message, consumer) => {
+      message.receiveCount++;
+      return consumer({ Records: [record(message)] });
+    },
     async drain(consumer, rounds = maxReceiveCount) {
       for (let round = 0; round < rounds && waiting.length > 0; round++) await deliver(consumer);
     },

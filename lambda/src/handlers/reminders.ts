@@ -17,7 +17,7 @@ import { reminderText } from '../reminders/content.js';
 import { dailyReminderRequest } from '../reminders/request.js';
 import { parseReminderTime, type ReminderTime, spokenTime } from '../reminders/time.js';
 import { join, type Speech } from '../speech/ssml.js';
-import { timeLeft } from '../state/turn.js';
+import { deadlineWithin, timeLeft } from '../state/turn.js';
 import { setDialog, setUserState, userState } from './context.js';
 import { ask } from './respond.js';
 import { isIntent, slotText } from './slots.js';
@@ -52,8 +52,13 @@ function permission(envelope: RequestEnvelope): 'granted' | 'denied' | 'unknown'
 /** Alexa's Reminders API for this request; each call ends in time for the turn's answer. */
 export function remindersApi(input: HandlerInput): RemindersApi | undefined {
   const { apiEndpoint, apiAccessToken } = input.requestEnvelope.context.System;
-  const timeoutMs = Math.min(reminderTimeoutMs, timeLeft(input));
-  return apiEndpoint && apiAccessToken ? { apiEndpoint, apiAccessToken, timeoutMs } : undefined;
+  if (!apiEndpoint || !apiAccessToken) return undefined;
+  return {
+    apiEndpoint,
+    apiAccessToken,
+    timeoutMs: reminderTimeoutMs,
+    signal: deadlineWithin(input, timeLeft(input)),
+  };
 }
 
 /** Alexa asks by voice: "Mag Rug Coach herinneringen zetten?"; the answer comes as SessionResumedRequest. */
@@ -94,9 +99,8 @@ async function create(input: HandlerInput, time: ReminderTime, afterConsent: boo
   // and the new one is known before anything else is tried.
   const user = userState(input);
   setUserState(input, { ...user, reminderTokens: [...user.reminderTokens, result.alertToken] });
-  const { remaining } = await deleteAllReminders(target, user.reminderTokens);
-  const kept = remaining.filter((token) => token !== result.alertToken);
-  setUserState(input, { ...userState(input), reminderTokens: [...kept, result.alertToken] });
+  const { remaining } = await deleteAllReminders(target, user.reminderTokens, { except: result.alertToken });
+  setUserState(input, { ...userState(input), reminderTokens: [...remaining, result.alertToken] });
   const confirmed = reminderText.confirmed.map((line) => fill(line, { time: spokenTime(time) }));
   return andWhatNext(input, join(...confirmed));
 }

@@ -80,7 +80,7 @@ export class UserStateConflictError extends Error {
 
 const key = userTable.partitionKey.name;
 /** Read-merge-write rounds of one save; the turn's deadline usually ends it sooner. */
-const maxRounds = 60;
+const maxRounds = 6;
 const ttl = userTable.ttlAttribute;
 const deletedAtAttribute = 'deletedAt';
 /**
@@ -169,7 +169,7 @@ export class UserStateStore {
         }
         if (round >= maxRounds) throw new UserStateConflictError();
         // Many sessions of one user at once: wait a little, at random, so they do not collide again.
-        await pauseFor(Math.random() * Math.min(100, 4 * 2 ** round), signal);
+        await pauseFor(Math.random() * Math.min(300, 30 * 2 ** round), signal);
       }
     } catch (error) {
       return sent
@@ -208,7 +208,7 @@ export class UserStateStore {
         if (!isConditionFailure(error)) throw error;
       }
       if (round >= maxRounds) throw new UserStateConflictError();
-      await pauseFor(Math.random() * Math.min(100, 4 * 2 ** round), signal);
+      await pauseFor(Math.random() * Math.min(300, 30 * 2 ** round), signal);
     }
   }
 
