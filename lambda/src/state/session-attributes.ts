@@ -35,6 +35,7 @@ export const maxAttributeDepth = 12;
 export const maxAttributeBytes = 16_000;
 /** Kept out of the response first when the attributes grow too large: only "herhaal" misses it. */
 const droppedFirst = 'lastSpoken';
+const pendingKey = 'userStatePending';
 
 // The stack sets SESSION_KEY; without it (on a laptop) one key per process, which is all one process needs.
 const key = process.env.SESSION_KEY || randomBytes(32).toString('base64url');
@@ -141,5 +142,8 @@ export function acceptSessionAttributes(
 export function sealSessionAttributes(attributes: unknown, userId: string): Record<string, unknown> {
   const own = ownKeys(isRecord(attributes) ? attributes : {});
   if (!withinBounds(own)) delete own[droppedFirst];
+  // Then all but the newest unconfirmed write: the next request must still be within bounds.
+  const pending = own[pendingKey];
+  if (!withinBounds(own) && Array.isArray(pending)) own[pendingKey] = pending.slice(-1);
   return { ...own, [sealKey]: sealOf(userId, own) };
 }

@@ -18,7 +18,7 @@ export const stateKey = 'userState';
 export const baseKey = 'userStateBase';
 export const pendingKey = 'userStatePending';
 /** Writes of unknown outcome kept; older ones are covered by a newer one that landed. */
-const pendingKept = 3;
+const pendingKept = 2;
 
 /** The state kept in the session, or undefined when it has not been loaded yet in this session. */
 export function stateFromSession(

@@ -74,8 +74,8 @@ export interface Progress {
 export const recentTipsKept = 5;
 /** The place of a device not known: an item from before places were kept, or a save without a device. */
 export const unknownDevice = 'unknown';
-/** Devices whose own place is kept; the oldest place goes first. */
-export const placesKept = 8;
+/** Devices whose own place is kept (a household's); the oldest place goes first. */
+export const placesKept = 4;
 /** More tokens than this means something else is wrong; the newest are kept. */
 export const reminderTokensKept = 20;
 /**
