@@ -8,7 +8,7 @@ import type { UserStateStore } from '../state/dynamo-store.js';
 import { putStateInSession } from '../state/session-cache.js';
 import { newUserState } from '../state/user-state.js';
 import { inMode, setDialog, userState } from './context.js';
-import { remindersApi } from './reminders.js';
+import { remindersApi } from './reminders-api.js';
 import { ask, tell } from './respond.js';
 import { isIntent } from './slots.js';
 

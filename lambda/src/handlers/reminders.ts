@@ -7,18 +7,13 @@ import type {
   SessionResumedRequest,
 } from 'ask-sdk-model';
 import { fill, prompts } from '../content/prompts.js';
-import {
-  createReminder,
-  deleteAllReminders,
-  type RemindersApi,
-  reminderTimeoutMs,
-} from '../reminders/client.js';
+import { createReminder, deleteAllReminders } from '../reminders/client.js';
 import { reminderText } from '../reminders/content.js';
 import { dailyReminderRequest } from '../reminders/request.js';
 import { parseReminderTime, type ReminderTime, spokenTime } from '../reminders/time.js';
 import { join, type Speech } from '../speech/ssml.js';
-import { deadlineWithin, timeLeft } from '../state/turn.js';
 import { setDialog, setUserState, userState } from './context.js';
+import { remindersApi } from './reminders-api.js';
 import { ask } from './respond.js';
 import { isIntent, slotText } from './slots.js';
 
@@ -47,18 +42,6 @@ function permission(envelope: RequestEnvelope): 'granted' | 'denied' | 'unknown'
   if (status === 'GRANTED') return 'granted';
   if (status === 'DENIED') return 'denied';
   return permissions?.consentToken ? 'granted' : 'unknown';
-}
-
-/** Alexa's Reminders API for this request; each call ends in time for the turn's answer. */
-export function remindersApi(input: HandlerInput): RemindersApi | undefined {
-  const { apiEndpoint, apiAccessToken } = input.requestEnvelope.context.System;
-  if (!apiEndpoint || !apiAccessToken) return undefined;
-  return {
-    apiEndpoint,
-    apiAccessToken,
-    timeoutMs: reminderTimeoutMs,
-    signal: deadlineWithin(input, timeLeft(input)),
-  };
 }
 
 /** Alexa asks by voice: "Mag Rug Coach herinneringen zetten?"; the answer comes as SessionResumedRequest. */

@@ -2,7 +2,7 @@ import { getRequestType, type RequestHandler } from 'ask-sdk-core';
 import { deleteAllReminders } from '../reminders/client.js';
 import { deleteUserData } from '../state/deletion.js';
 import type { UserStateStore } from '../state/dynamo-store.js';
-import { remindersApi } from './reminders.js';
+import { remindersApi } from './reminders-api.js';
 
 /**
  * The SkillDisabled event. ask-sdk-model's type lacks `body`, so we declare what Alexa sends.
