@@ -16,6 +16,15 @@ export function stackPropsFrom(app: App, env: NodeJS.ProcessEnv = process.env): 
   if (memorySize !== undefined && !(Number.isInteger(memorySize) && memorySize >= 128)) {
     throw new Error(`memorySize must be a whole number of MB (128 or more), got "${memory}"`);
   }
+  const reserved = context('reservedConcurrency');
+  const reservedConcurrency =
+    reserved === undefined ? undefined : reserved === 'none' ? null : Number(reserved);
+  if (
+    typeof reservedConcurrency === 'number' &&
+    !(Number.isInteger(reservedConcurrency) && reservedConcurrency >= 1)
+  ) {
+    throw new Error(`reservedConcurrency must be a whole number (1 or more) or "none", got "${reserved}"`);
+  }
   const lwaSecretArn = context('lwaSecretArn');
   const vendorId = context('vendorId');
   if ((lwaSecretArn === undefined) !== (vendorId === undefined)) {
@@ -24,6 +33,7 @@ export function stackPropsFrom(app: App, env: NodeJS.ProcessEnv = process.env): 
   return {
     skillId,
     memorySize,
+    reservedConcurrency,
     alarmEmail: context('alarmEmail'),
     privacyContact: context('privacyContact'),
     managedSkill: lwaSecretArn && vendorId ? { lwaSecretArn, vendorId } : undefined,

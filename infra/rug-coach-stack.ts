@@ -7,6 +7,7 @@ import { AlexaSkill } from './constructs/alexa-skill.js';
 import { DeployGuard } from './constructs/deploy-guard.js';
 import { PrivacySite } from './constructs/privacy-site.js';
 import { SkillFunction } from './constructs/skill-function.js';
+import { StateQueue } from './constructs/state-queue.js';
 import { UserTable } from './constructs/user-table.js';
 import { privacyPage } from './privacy-page.js';
 
@@ -26,18 +27,33 @@ export interface ManagedSkillProps {
  */
 export const defaultMemoryMb = 512;
 
+/**
+ * Executions reserved for the skill's function. A turn takes a few milliseconds of CPU but may wait up to
+ * 3 s on DynamoDB, so 25 at once carries hundreds of turns a second, far more than a Dutch skill for back
+ * pain gets. Reserving them means no other function in the account can take the skill's capacity, and
+ * the cap means a runaway (a retry storm, a bug that loops) cannot take the whole account's concurrency
+ * or run up the on-demand table. The account needs 100 unreserved beyond it: `-c reservedConcurrency=none`
+ * on an account with a smaller quota.
+ */
+export const defaultReservedConcurrency = 25;
+
 export interface RugCoachStackProps extends StackProps {
   /** The Alexa skill ID (amzn1.ask.skill.…) that may invoke the function. */
   readonly skillId?: string;
   /** Lambda memory in MB. */
   readonly memorySize?: number;
-  /** Alarm notifications go to this address when given. */
+  /** Alarm notifications go to this address when given (they always go to the alarm topic). */
   readonly alarmEmail?: string;
   /**
    * The e-mail address the privacy policy gives for questions; without it, the page points to the
    * publisher's name in the Alexa Skills Store.
    */
   readonly privacyContact?: string;
+  /**
+   * Executions reserved for the skill's function; `null` reserves none.
+   * @default defaultReservedConcurrency
+   */
+  readonly reservedConcurrency?: number | null;
   /**
    * When given, the stack also creates the Alexa skill from interaction-model/. Deploy first without
    * skillId, then again with skillId = the SkillId output (a new skill's ID is unknown before it exists).
@@ -50,15 +66,24 @@ export class RugCoachStack extends Stack {
     super(scope, id, props);
 
     const users = new UserTable(this, 'Users');
+    const stateQueue = new StateQueue(this, 'StateQueue', { table: users.table });
+    const reserved =
+      props.reservedConcurrency === undefined ? defaultReservedConcurrency : props.reservedConcurrency;
     const skillFunction = new SkillFunction(this, 'Skill', {
       table: users.table,
+      stateQueue: stateQueue.queue,
       skillId: props.skillId ?? placeholderSkillId,
       memorySize: props.memorySize ?? defaultMemoryMb,
       timeout: Duration.seconds(7),
+      ...(reserved === null ? {} : { reservedConcurrency: reserved }),
     });
-    new SkillAlarms(this, 'Alarms', {
+    const alarms = new SkillAlarms(this, 'Alarms', {
       fn: skillFunction.fn,
+      logGroups: [skillFunction.logGroup, stateQueue.logGroup],
       table: users.table,
+      stateQueue: stateQueue.queue,
+      deadLetters: stateQueue.deadLetters,
+      consumer: stateQueue.consumer,
       alarmEmail: props.alarmEmail,
     });
 
@@ -107,6 +132,15 @@ export class RugCoachStack extends Stack {
       value: privacy.url,
       description:
         "The privacy policy's URL, for skill.json's privacyPolicyUrl when the skill is not managed here",
+    });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: alarms.topic.topicArn,
+      description: 'Every alarm notifies this topic: subscribe to it (or deploy with -c alarmEmail=…)',
+    });
+    new CfnOutput(this, 'StateDeadLetterQueueUrl', {
+      value: stateQueue.deadLetters.queueUrl,
+      description:
+        'Deletions and saves given up on after a day of retries: redrive them once DynamoDB is fine',
     });
   }
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -10,6 +10,7 @@ import {
   SourceMapMode,
 } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { lambdaBundle, repoRoot } from '../bundling.js';
 
@@ -43,6 +44,13 @@ export const nodejsBundling: BundlingOptions = {
 export interface SkillFunctionProps {
   /** The users' state table; the function gets exactly the item operations it uses on it. */
   readonly table: ITable;
+  /** The state queue: what DynamoDB does not take during a turn goes there (STATE_QUEUE_URL). */
+  readonly stateQueue: IQueue;
+  /**
+   * Executions reserved for the function: see `defaultReservedConcurrency` in rug-coach-stack.ts for why.
+   * @default none reserved
+   */
+  readonly reservedConcurrency?: number;
   /** The Alexa skill ID allowed to invoke the function; the handler refuses any other. */
   readonly skillId: string;
   /** Memory in MB (CPU scales with it); tuned with `npm run bench`. */
@@ -87,18 +95,21 @@ export class SkillFunction extends Construct {
       environment: {
         TABLE_NAME: props.table.tableName,
         SKILL_ID: props.skillId,
+        STATE_QUEUE_URL: props.stateQueue.queueUrl,
+        // The key that seals session attributes (state/session-attributes.ts): the stack's own random id,
+        // the same for every instance and deploy of this stack, never sent to Alexa.
+        SESSION_KEY: Fn.select(2, Fn.split('/', Aws.STACK_ID)),
       },
+      ...(props.reservedConcurrency !== undefined
+        ? { reservedConcurrentExecutions: props.reservedConcurrency }
+        : {}),
       bundling: nodejsBundling,
       description: 'Rug Coach Alexa skill (nl-NL)',
     });
 
-    props.table.grant(
-      this.fn,
-      'dynamodb:GetItem',
-      'dynamodb:PutItem',
-      'dynamodb:UpdateItem',
-      'dynamodb:DeleteItem',
-    );
+    // Exactly what state/dynamo-store.ts sends: reads, and conditional puts (a deletion is a put of a marker).
+    props.table.grant(this.fn, 'dynamodb:GetItem', 'dynamodb:PutItem');
+    props.stateQueue.grantSendMessages(this.fn);
 
     this.fn.addPermission('AlexaSkillInvoke', {
       principal: new ServicePrincipal('alexa-appkit.amazon.com'),

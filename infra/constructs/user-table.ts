@@ -3,14 +3,23 @@ import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/
 import { Construct } from 'constructs';
 import { userTable } from '../../lambda/src/state/table-schema.js';
 
-/** Days of continuous backups (point-in-time recovery); the privacy policy tells users this figure. */
-export const pointInTimeRecoveryDays = 35;
+/**
+ * Days of continuous backups (point-in-time recovery). The backups keep a deleted user's data this long
+ * after the deletion, so it is short: long enough to undo an operator's mistake noticed within the week.
+ * The privacy policy and SECURITY.md tell users this figure; tests hold them together.
+ */
+export const pointInTimeRecoveryDays = 7;
 
 const attributeTypes = { S: AttributeType.STRING, N: AttributeType.NUMBER, B: AttributeType.BINARY } as const;
 
 export interface UserTableProps {
   /** Keep the table (and its data) when the stack is deleted. Production: true. */
   readonly retain?: boolean;
+  /**
+   * Days of point-in-time recovery.
+   * @default pointInTimeRecoveryDays
+   */
+  readonly recoveryDays?: number;
 }
 
 /** The users' routine state: one item per Alexa user, keyed and expired as lambda/src/state/table-schema.ts says. */
@@ -29,7 +38,7 @@ export class UserTable extends Construct {
       billingMode: BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: {
         pointInTimeRecoveryEnabled: true,
-        recoveryPeriodInDays: pointInTimeRecoveryDays,
+        recoveryPeriodInDays: props.recoveryDays ?? pointInTimeRecoveryDays,
       },
       encryption: TableEncryption.AWS_MANAGED,
       deletionProtection: retain,

@@ -24,6 +24,7 @@ import {
 import { info } from './handlers/info.js';
 import { launch } from './handlers/launch.js';
 import {
+  anyOtherRequest,
   canFulfill,
   connectionResult,
   exceptionEncountered,
@@ -98,6 +99,7 @@ export function createSkill({ skillId, store, now = () => new Date() }: SkillDep
       stop,
       home,
       fallback,
+      anyOtherRequest,
     )
     .addRequestInterceptors(loadUserState({ store, now }))
     .addResponseInterceptors(saveUserState({ store, now }))

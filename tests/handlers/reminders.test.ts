@@ -26,7 +26,6 @@ function granted(id = userId()): VoiceSession {
   return skill.session({
     userId: id,
     apiEndpoint: api.endpoint,
-    apiAccessToken: token,
     permissions: remindersGranted(),
   });
 }
@@ -68,7 +67,8 @@ describe('a daily reminder', () => {
     expect(said.sessionEnded).toBe(false);
     const post = api.requests.find((r) => r.method === 'POST')!;
     expect(post.path).toBe('/v1/alerts/reminders');
-    expect(post.headers.authorization).toBe(`Bearer ${token}`);
+    // The request's own access token, as Alexa sends it in context.System.apiAccessToken.
+    expect(post.headers.authorization).toMatch(/^Bearer simulator\.[0-9a-f]{16}\./);
     const body = post.body as Body;
     expect(body.trigger.type).toBe('SCHEDULED_ABSOLUTE');
     expect(body.trigger.timeZoneId).toBe('Europe/Amsterdam');
@@ -123,7 +123,9 @@ describe('a daily reminder', () => {
       expect(done.text).toMatch(/alles gewist/);
       expect(done.text).toMatch(/Alexa-app/);
       const store = new UserStateStore({ client: skill.db.client, tableName: skill.db.tableName });
-      expect((await store.load(s.context.userId)).version).toBe(0);
+      const left = await store.load(s.context.userId);
+      expect(left.reminderTokens).toEqual([]);
+      expect(left.disclaimerHeard).toBe(false);
     } finally {
       api.reply = (r) =>
         r.method === 'POST' ? { status: 201, body: { alertToken: `alert-${Date.now()}` } } : { status: 204 };

@@ -9,9 +9,16 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { esmRequireBanner, repoRoot } from '../../infra/bundling.js';
+import { loggedFailures, logMetricsNamespace } from '../../infra/constructs/alarms.js';
 import { privacySiteAcknowledgements } from '../../infra/constructs/privacy-site.js';
+import { pointInTimeRecoveryDays } from '../../infra/constructs/user-table.js';
 import { privacyPage } from '../../infra/privacy-page.js';
-import { placeholderSkillId, RugCoachStack, type RugCoachStackProps } from '../../infra/rug-coach-stack.js';
+import {
+  defaultReservedConcurrency,
+  placeholderSkillId,
+  RugCoachStack,
+  type RugCoachStackProps,
+} from '../../infra/rug-coach-stack.js';
 import { userTable } from '../../lambda/src/state/table-schema.js';
 import { buildLambda } from '../../tools/build.js';
 
@@ -55,31 +62,39 @@ function onlyResource(template: Template, type: string): { [key: string]: unknow
   return resources[0] as { [key: string]: unknown };
 }
 
-/** The skill's own function (the stack also has a deploy-time function that uploads the privacy page). */
-function skillFunctionOf(template: Template): { id: string; resource: { [key: string]: unknown } } {
-  const functions = Object.entries(template.findResources('AWS::Lambda::Function')).filter(
-    ([, f]) =>
-      (f.Properties as { Environment?: { Variables?: { SKILL_ID?: unknown } } }).Environment?.Variables
-        ?.SKILL_ID,
-  );
-  expect(functions).toHaveLength(1);
-  const [id, resource] = functions[0]!;
-  return { id, resource: resource as { [key: string]: unknown } };
-}
-
-/** The log group the skill's function writes to. */
-function skillLogGroupId(template: Template): string {
-  const config = (
-    skillFunctionOf(template).resource.Properties as { LoggingConfig: { LogGroup: { Ref: string } } }
-  ).LoggingConfig;
-  return config.LogGroup.Ref;
-}
-
 const logicalIdOf = (template: Template, type: string): string => {
   const ids = Object.keys(template.findResources(type));
   expect(ids).toHaveLength(1);
   return ids[0]!;
 };
+
+type Resource = { [key: string]: unknown; Properties: Record<string, unknown> };
+
+/** The function with this handler export ('handler': the skill; 'stateJobs': the state queue's consumer). */
+function functionWith(template: Template, handler: 'handler' | 'stateJobs'): [string, Resource] {
+  // The privacy page's deploy-time uploader is an `index.handler` too: the skill's functions know the table.
+  const found = Object.entries(
+    template.findResources('AWS::Lambda::Function', { Properties: { Handler: `index.${handler}` } }),
+  ).filter(([, f]) => JSON.stringify(f.Properties).includes('TABLE_NAME'));
+  expect(found).toHaveLength(1);
+  return found[0] as [string, Resource];
+}
+
+const skillFunction = (template: Template) => functionWith(template, 'handler')[1];
+const skillFunctionId = (template: Template) => functionWith(template, 'handler')[0];
+
+/** The log group a function logs to. */
+function logGroupOf(fn: Resource): string {
+  return (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+}
+
+/** The IAM statements of the policies attached to the role of `fn`. */
+function statementsOf(template: Template, fn: Resource): { Action: string | string[]; Resource: unknown }[] {
+  const role = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  return Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((p) => JSON.stringify((p.Properties as { Roles: unknown }).Roles).includes(`"${role}"`))
+    .flatMap((p) => (p.Properties as { PolicyDocument: { Statement: never[] } }).PolicyDocument.Statement);
+}
 
 describe('the deployed stack (with a skill id and an alarm e-mail)', () => {
   let s: Synthesized;
@@ -88,7 +103,7 @@ describe('the deployed stack (with a skill id and an alarm e-mail)', () => {
   }, 120_000);
 
   it('runs the bundled handler on arm64 Node 22 or newer, within Alexa’s 8 s deadline', () => {
-    const fn = skillFunctionOf(s.template).resource;
+    const fn = skillFunction(s.template);
     const props = fn.Properties as { Runtime: string; Architectures: string[]; Timeout: number };
     expect(props.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
     expect(props.Architectures).toEqual(['arm64']);
@@ -101,7 +116,7 @@ describe('the deployed stack (with a skill id and an alarm e-mail)', () => {
 
   it('tells the function its table and its skill id, without slow source-map support', () => {
     const tableId = logicalIdOf(s.template, 'AWS::DynamoDB::Table');
-    const fn = skillFunctionOf(s.template).resource;
+    const fn = skillFunction(s.template);
     const variables = (fn.Properties as { Environment: { Variables: Record<string, unknown> } }).Environment
       .Variables;
     expect(variables.TABLE_NAME).toEqual({ Ref: tableId });
@@ -121,12 +136,15 @@ describe('the deployed stack (with a skill id and an alarm e-mail)', () => {
     });
   });
 
-  it('logs JSON to its own log group, kept for a month', () => {
-    const logGroupId = skillLogGroupId(s.template);
-    expect(s.template.toJSON().Resources[logGroupId].Properties.RetentionInDays).toBe(30);
-    s.template.hasResourceProperties('AWS::Lambda::Function', {
-      LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: logGroupId } },
-    });
+  it('logs JSON to its own log group, kept for a month (and so does the state queue’s consumer)', () => {
+    const groups = s.template.toJSON().Resources;
+    const skill = skillFunction(s.template);
+    const consumer = functionWith(s.template, 'stateJobs')[1];
+    for (const fn of [skill, consumer])
+      expect(groups[logGroupOf(fn)].Properties).toMatchObject({ RetentionInDays: 30 });
+    expect(skill.Properties.LoggingConfig).toMatchObject({ LogFormat: 'JSON' });
+    expect(consumer.Properties.LoggingConfig).toMatchObject({ LogFormat: 'JSON' });
+    expect(logGroupOf(skill)).not.toBe(logGroupOf(consumer));
   });
 
   it('keeps user state in a retained, recoverable, pay-per-request table keyed as the code expects', () => {
@@ -136,7 +154,10 @@ describe('the deployed stack (with a skill id and an alarm e-mail)', () => {
     expect(table.Properties).toMatchObject({
       BillingMode: 'PAY_PER_REQUEST',
       DeletionProtectionEnabled: true,
-      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 35 },
+      PointInTimeRecoverySpecification: {
+        PointInTimeRecoveryEnabled: true,
+        RecoveryPeriodInDays: pointInTimeRecoveryDays,
+      },
       TimeToLiveSpecification: { AttributeName: userTable.ttlAttribute, Enabled: true },
       SSESpecification: { SSEEnabled: true },
       KeySchema: [{ AttributeName: userTable.partitionKey.name, KeyType: 'HASH' }],
@@ -146,41 +167,42 @@ describe('the deployed stack (with a skill id and an alarm e-mail)', () => {
     });
   });
 
-  it('grants the function item reads and writes on its table, and nothing like a scan', () => {
+  it('grants both functions exactly the table actions the code sends (GetItem, PutItem), nothing like a scan', () => {
     const tableId = logicalIdOf(s.template, 'AWS::DynamoDB::Table');
-    const policies = Object.values(s.template.findResources('AWS::IAM::Policy'));
-    const statements = policies.flatMap(
-      (p) =>
-        (p.Properties as { PolicyDocument: { Statement: { Action: string | string[] }[] } }).PolicyDocument
-          .Statement,
-    );
-    const dynamo = statements.filter((st) => JSON.stringify(st.Action).includes('dynamodb:'));
-    expect(dynamo).toHaveLength(1);
-    expect(dynamo[0]).toMatchObject({
-      Effect: 'Allow',
-      Resource: [{ 'Fn::GetAtt': [tableId, 'Arn'] }],
-    });
-    expect(new Set([dynamo[0]!.Action].flat())).toEqual(
-      new Set(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']),
-    );
+    for (const handler of ['handler', 'stateJobs'] as const) {
+      const dynamo = statementsOf(s.template, functionWith(s.template, handler)[1]).filter((st) =>
+        JSON.stringify(st.Action).includes('dynamodb:'),
+      );
+      expect(dynamo, handler).toHaveLength(1);
+      expect(dynamo[0]).toMatchObject({ Effect: 'Allow', Resource: [{ 'Fn::GetAtt': [tableId, 'Arn'] }] });
+      expect(new Set([dynamo[0]!.Action].flat()), handler).toEqual(
+        new Set(['dynamodb:GetItem', 'dynamodb:PutItem']),
+      );
+    }
+    // What the store sends, read from its source: a new DynamoDB command there needs its grant here.
+    const store = readFileSync(path.join(repoRoot, 'lambda/src/state/dynamo-store.ts'), 'utf8');
+    const commands = new Set([...store.matchAll(/new (\w+)Command\(/g)].map((m) => `dynamodb:${m[1]}`));
+    expect(commands).toEqual(new Set(['dynamodb:GetItem', 'dynamodb:PutItem']));
   });
 
-  it('lets the function write only to its own log group, with no broad managed policy', () => {
-    const logGroupId = skillLogGroupId(s.template);
+  it('lets each function write only to its own log group, with no broad managed policy', () => {
     const roles = Object.values(s.template.findResources('AWS::IAM::Role'));
     for (const role of roles) expect(role.Properties).not.toHaveProperty('ManagedPolicyArns');
-    const statements = JSON.stringify(s.template.findResources('AWS::IAM::Policy'));
-    expect(statements).toContain('logs:PutLogEvents');
-    expect(statements).toContain(`"Fn::GetAtt":["${logGroupId}","Arn"]`);
-    expect(statements).not.toMatch(/"Resource":"\*"/);
+    for (const handler of ['handler', 'stateJobs'] as const) {
+      const fn = functionWith(s.template, handler)[1];
+      const statements = JSON.stringify(statementsOf(s.template, fn));
+      expect(statements).toContain('logs:PutLogEvents');
+      expect(statements).toContain(`"Fn::GetAtt":["${logGroupOf(fn)}","Arn"]`);
+    }
+    expect(JSON.stringify(s.template.findResources('AWS::IAM::Policy'))).not.toMatch(/"Resource":"\*"/);
   });
 
   it('alarms on errors, throttles, slow answers and a failing table, and mails them', () => {
     const alarms = Object.values(s.template.findResources('AWS::CloudWatch::Alarm')).map(
       (a) => a.Properties as Record<string, unknown>,
     );
-    expect(alarms).toHaveLength(5);
     const byMetric = (name: string) => alarms.find((a) => a.MetricName === name);
+    expect(alarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(2);
     expect(byMetric('Errors')).toMatchObject({ Namespace: 'AWS/Lambda', Threshold: 1 });
     expect(byMetric('Throttles')).toMatchObject({ Namespace: 'AWS/Lambda', Threshold: 1 });
     const slow = byMetric('Duration');
@@ -199,10 +221,106 @@ describe('the deployed stack (with a skill id and an alarm e-mail)', () => {
     });
   });
 
+  it('reserves concurrency for the skill function (see defaultReservedConcurrency for why)', () => {
+    expect(skillFunction(s.template).Properties.ReservedConcurrentExecutions).toBe(
+      defaultReservedConcurrency,
+    );
+  });
+
+  it('retries what DynamoDB did not take through an encrypted SQS queue, a dead-letter queue and the same bundle', () => {
+    const queues = s.template.findResources('AWS::SQS::Queue');
+    const [mainId, main] = Object.entries(queues).find(([, q]) => q.Properties?.RedrivePolicy) ?? [];
+    const deadId = Object.keys(queues).find((id) => id !== mainId);
+    expect(Object.keys(queues)).toHaveLength(2);
+    expect(main?.Properties).toMatchObject({
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 14 * 86_400,
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [deadId, 'Arn'] }, maxReceiveCount: 240 },
+    });
+    // The consumer's timeout fits six times in the visibility timeout, as AWS advises.
+    const [consumerId, consumer] = functionWith(s.template, 'stateJobs');
+    expect(main?.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(
+      6 * Number(consumer.Properties.Timeout),
+    );
+    s.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [mainId, 'Arn'] },
+      FunctionName: { Ref: consumerId },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 2 },
+    });
+    // Both queues accept TLS only.
+    const policies = JSON.stringify(s.template.findResources('AWS::SQS::QueuePolicy'));
+    expect(policies).toContain('aws:SecureTransport');
+    // The skill knows the queue and may send to it, and nothing else on it.
+    const fn = skillFunction(s.template);
+    expect(
+      (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables.STATE_QUEUE_URL,
+    ).toEqual({
+      Ref: mainId,
+    });
+    const sqs = statementsOf(s.template, fn).filter((st) => JSON.stringify(st.Action).includes('sqs:'));
+    expect(sqs).toHaveLength(1);
+    expect([sqs[0]!.Action].flat()).toContain('sqs:SendMessage');
+    expect([sqs[0]!.Action].flat().some((a) => /Receive|Delete|Purge|\*/.test(a))).toBe(false);
+  });
+
+  it('seals session attributes with a key from the stack’s own id, never a literal in the template', () => {
+    const variables = (
+      skillFunction(s.template).Properties.Environment as { Variables: Record<string, unknown> }
+    ).Variables;
+    expect(JSON.stringify(variables.SESSION_KEY)).toContain('AWS::StackId');
+  });
+
+  it('counts every handled failure the code logs, in both log groups, and alarms on each', () => {
+    const filters = Object.values(s.template.findResources('AWS::Logs::MetricFilter')).map(
+      (f) =>
+        f.Properties as {
+          FilterPattern: string;
+          LogGroupName: { Ref: string };
+          MetricTransformations: { MetricName: string; MetricNamespace: string }[];
+        },
+    );
+    const alarms = Object.values(s.template.findResources('AWS::CloudWatch::Alarm')).map(
+      (a) => a.Properties as Record<string, unknown>,
+    );
+    const groups = [
+      logGroupOf(skillFunction(s.template)),
+      logGroupOf(functionWith(s.template, 'stateJobs')[1]),
+    ];
+    for (const failure of loggedFailures) {
+      const mine = filters.filter((f) => f.MetricTransformations[0]?.MetricName === failure.metric);
+      expect(mine.map((f) => f.LogGroupName.Ref).sort(), failure.message).toEqual([...groups].sort());
+      for (const filter of mine) expect(filter.FilterPattern).toBe(`"${failure.message}"`);
+      expect(
+        alarms.find((a) => a.MetricName === failure.metric && a.Namespace === logMetricsNamespace),
+        failure.message,
+      ).toMatchObject({ Threshold: failure.threshold });
+    }
+    // Each failure kind is one the code really logs, word for word.
+    const sources = ['state/persistence.ts', 'state/deletion.ts', 'state/state-jobs.ts']
+      .map((file) => readFileSync(path.join(repoRoot, 'lambda/src', file), 'utf8'))
+      .join('\n');
+    for (const failure of loggedFailures) expect(sources, failure.message).toContain(`'${failure.message}'`);
+  });
+
+  it('alarms when a deletion or save waits in the state queue too long, or is given up on', () => {
+    const alarms = Object.values(s.template.findResources('AWS::CloudWatch::Alarm')).map(
+      (a) => a.Properties as Record<string, unknown>,
+    );
+    expect(alarms.find((a) => a.MetricName === 'ApproximateAgeOfOldestMessage')).toMatchObject({
+      Namespace: 'AWS/SQS',
+      Threshold: 15 * 60,
+    });
+    expect(alarms.find((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible')).toMatchObject({
+      Namespace: 'AWS/SQS',
+      Threshold: 1,
+    });
+  });
+
   it('outputs the function ARN and the table name', () => {
     const outputs = s.template.findOutputs('*');
     expect(outputs.FunctionArn?.Value).toEqual({
-      'Fn::GetAtt': [skillFunctionOf(s.template).id, 'Arn'],
+      'Fn::GetAtt': [skillFunctionId(s.template), 'Arn'],
     });
     expect(outputs.TableName?.Value).toEqual({ Ref: logicalIdOf(s.template, 'AWS::DynamoDB::Table') });
   });
@@ -218,7 +336,12 @@ describe('the deployed stack (with a skill id and an alarm e-mail)', () => {
   });
 
   it('deploys byte for byte the bundle that `npm run build` makes for the tests and the simulator', async () => {
-    const fn = skillFunctionOf(s.template).resource;
+    const fn = skillFunction(s.template);
+    // The state queue's consumer runs the very same bundle (another export of it).
+    const consumer = functionWith(s.template, 'stateJobs')[1];
+    expect((consumer.Properties as { Code: unknown }).Code).toEqual(
+      (fn.Properties as { Code: unknown }).Code,
+    );
     const key = (fn.Properties as { Code: { S3Key: string } }).Code.S3Key;
     const deployed = readFileSync(
       path.join(s.assemblyDir, `asset.${key.replace(/\.zip$/, '')}`, 'index.mjs'),
@@ -235,7 +358,7 @@ describe('the deployed stack (with a skill id and an alarm e-mail)', () => {
   });
 
   it('deploys a self-contained ESM bundle that loads outside the repo and refuses other skills', async () => {
-    const fn = skillFunctionOf(s.template).resource;
+    const fn = skillFunction(s.template);
     const key = (fn.Properties as { Code: { S3Key: string } }).Code.S3Key;
     const assetDir = path.join(s.assemblyDir, `asset.${key.replace(/\.zip$/, '')}`);
     expect(readdirSync(assetDir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
@@ -256,6 +379,36 @@ describe('the deployed stack (with a skill id and an alarm e-mail)', () => {
       request: { type: 'LaunchRequest', requestId: 'r1', locale: 'nl-NL', timestamp: '2025-01-01T00:00:00Z' },
     };
     await expect(bundle.handler(foreign)).rejects.toThrow();
+  });
+});
+
+describe('without an alarm e-mail, and with no concurrency reserved', () => {
+  let quiet: Synthesized;
+  beforeAll(() => {
+    quiet = synth('Quiet', { skillId, reservedConcurrency: null });
+  }, 60_000);
+
+  it('still sends every alarm to the alarm topic, and outputs it to subscribe to', () => {
+    const topicId = logicalIdOf(quiet.template, 'AWS::SNS::Topic');
+    const alarms = Object.values(quiet.template.findResources('AWS::CloudWatch::Alarm'));
+    expect(alarms.length).toBeGreaterThan(10);
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+    quiet.template.resourceCountIs('AWS::SNS::Subscription', 0);
+    expect(quiet.template.findOutputs('AlarmTopicArn').AlarmTopicArn?.Value).toEqual({ Ref: topicId });
+  });
+
+  it('reserves no concurrency when told not to (an account with a small quota)', () => {
+    expect(skillFunction(quiet.template).Properties).not.toHaveProperty('ReservedConcurrentExecutions');
+  });
+
+  it('keeps point-in-time backups as many days as SECURITY.md says a deleted user’s data can stay in them', () => {
+    const table = onlyResource(quiet.template, 'AWS::DynamoDB::Table');
+    const days = (table.Properties as { PointInTimeRecoverySpecification: { RecoveryPeriodInDays: number } })
+      .PointInTimeRecoverySpecification.RecoveryPeriodInDays;
+    expect(days).toBe(pointInTimeRecoveryDays);
+    const security = readFileSync(path.join(repoRoot, 'SECURITY.md'), 'utf8');
+    expect(security).toMatch(new RegExp(`point-in-time recovery[^.]*\\b${days} days`, 'i'));
+    expect(security).not.toMatch(/35 days/);
   });
 });
 
@@ -305,7 +458,7 @@ describe('with Login-with-Amazon credentials', () => {
   });
 
   it('points the skill (requests and events) at the function, from a package Alexa may read', () => {
-    const fnId = skillFunctionOf(s.template).id;
+    const fnId = skillFunctionId(s.template);
     const skill = onlyResource(s.template, 'Alexa::ASK::Skill');
     const pkg = (skill.Properties as { SkillPackage: Record<string, unknown> }).SkillPackage;
     const arn = { 'Fn::GetAtt': [fnId, 'Arn'] };

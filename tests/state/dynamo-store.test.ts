@@ -31,6 +31,13 @@ function withSessions(state: UserState, extra: number): UserState {
   return { ...state, progress: { ...state.progress, sessionsDone: state.progress.sessionsDone + extra } };
 }
 
+/** Saves and expects it to be written; returns the saved state. */
+async function save(userId: string, state: UserState, base: UserState): Promise<UserState> {
+  const outcome = await store.save(userId, { state, base });
+  if (outcome.kind !== 'saved') throw new Error(`not saved: ${outcome.kind}`);
+  return outcome.state;
+}
+
 async function rawItem(userId: string) {
   const { Item } = await db.client.send(
     new GetItemCommand({ TableName: db.tableName, Key: { userId: { S: userId } }, ConsistentRead: true }),
@@ -59,8 +66,9 @@ describe('UserStateStore against the DynamoDB API', () => {
     expect(loaded.version).toBe(0);
 
     const changed = { ...loaded, disclaimerHeard: true, position: position(1, clock.toISOString()) };
-    const saved = await store.save(userId, changed, loaded);
-    expect(saved.version).toBe(1);
+    const saved = await save(userId, changed, loaded);
+    // A new item's first version is the time in milliseconds: no earlier item of this user had it.
+    expect(saved.version).toBe(clock.getTime());
 
     const again = await store.load(userId);
     expect(again).toEqual(saved);
@@ -70,67 +78,97 @@ describe('UserStateStore against the DynamoDB API', () => {
   it('uses one read to load and one write to save when nobody else writes', async () => {
     const userId = newUserId();
     const loaded = await store.load(userId);
-    await store.save(userId, { ...loaded, disclaimerHeard: true }, loaded);
+    await save(userId, { ...loaded, disclaimerHeard: true }, loaded);
     expect(db.calls()).toEqual({ GetItem: 1, PutItem: 1 });
   });
 
   it('does not let a second first write overwrite the first one', async () => {
     const userId = newUserId();
     const empty = await store.load(userId);
-    await store.save(
+    await save(
       userId,
       { ...empty, disclaimerHeard: true, position: position(2, clock.toISOString()) },
       empty,
     );
     // Another device that also saw no item saves afterwards.
-    const other = await store.save(userId, withSessions(empty, 1), empty);
+    const other = await save(userId, withSessions(empty, 1), empty);
 
-    expect(other.version).toBe(2);
+    expect(other.version).toBe(clock.getTime() + 1);
     const stored = await store.load(userId);
     expect(stored.disclaimerHeard).toBe(true);
     expect(stored.position?.exerciseIndex).toBe(2);
     expect(stored.progress.sessionsDone).toBe(1);
   });
 
-  it('merges two sessions that saved from the same version: counters add up, the newest position wins', async () => {
+  it('merges two sessions that saved from the same version: counters add up, each device keeps its place', async () => {
     const userId = newUserId();
     const first = await store.load(userId);
-    const base = await store.save(userId, withSessions(first, 2), first);
+    const base = await save(userId, withSessions(first, 2), first);
 
     const kitchen = { ...withSessions(base, 1), position: position(1, '2025-06-01T10:05:00.000Z') };
     const bedroom = { ...withSessions(base, 2), position: position(2, '2025-06-01T10:07:00.000Z') };
-    await store.save(userId, bedroom, base);
+    await store.save(userId, { state: bedroom, base, device: 'bedroom' });
     db.resetCalls();
-    const saved = await store.save(userId, kitchen, base);
+    const outcome = await store.save(userId, { state: kitchen, base, device: 'kitchen' });
+    if (outcome.kind !== 'saved') throw new Error(outcome.kind);
 
     expect(db.calls()).toEqual({ PutItem: 2, GetItem: 1 });
-    expect(saved.version).toBe(3);
+    expect(outcome.state.version).toBe(base.version + 2);
+    // The kitchen's session goes on where the kitchen is; a new session starts where the user was last.
+    expect(outcome.state.position?.exerciseIndex).toBe(1);
     const stored = await store.load(userId);
     expect(stored.progress.sessionsDone).toBe(5);
     expect(stored.position?.exerciseIndex).toBe(2);
-    expect(stored).toEqual(saved);
+    expect(stored.places.kitchen?.position?.exerciseIndex).toBe(1);
+    expect({ ...stored, position: outcome.state.position }).toEqual(outcome.state);
   });
 
   it('does not bring back data deleted by another session in the meantime', async () => {
     const userId = newUserId();
     const first = await store.load(userId);
-    const base = await store.save(userId, first, first);
+    const base = await save(userId, { ...first, disclaimerHeard: true }, first);
     await store.delete(userId);
 
-    const afterDelete = await store.save(userId, withSessions(base, 1), base);
-    expect(afterDelete.version).toBe(0);
-    expect(await rawItem(userId)).toBeUndefined();
+    const afterDelete = await store.save(userId, { state: withSessions(base, 1), base });
+    expect(afterDelete.kind).toBe('deleted');
+    expect(JSON.parse((await rawItem(userId))?.state?.S ?? 'null')).toBeNull();
+    expect((await store.load(userId)).disclaimerHeard).toBe(false);
+  });
+
+  it('keeps deleted data deleted when a new session wrote after the deletion (versions go on, never back)', async () => {
+    const userId = newUserId();
+    const first = await store.load(userId);
+    const before = await save(userId, { ...first, disclaimerHeard: true, recentTips: [4] }, first);
+    const { state: marker } = await store.delete(userId);
+    expect(marker.version).toBeGreaterThan(before.version);
+    // Another device starts afresh after the deletion and writes twice.
+    const fresh = await store.load(userId);
+    expect(fresh.version).toBe(marker.version);
+    const once = await save(userId, withSessions(fresh, 1), fresh);
+    await save(userId, { ...once, recentTips: [7] }, once);
+    // A session still open since before the deletion saves now: nothing of it comes back.
+    const stale = await store.save(userId, { state: withSessions(before, 3), base: before });
+    expect(stale.kind).toBe('deleted');
+    const stored = await store.load(userId);
+    expect(stored.recentTips).toEqual([7]);
+    expect(stored.disclaimerHeard).toBe(false);
+    expect(stored.progress.sessionsDone).toBe(1);
   });
 
   it('deletes everything about a user, and deleting twice or deleting nothing is fine', async () => {
     const userId = newUserId();
     const loaded = await store.load(userId);
-    await store.save(userId, { ...loaded, disclaimerHeard: true }, loaded);
+    await save(userId, { ...loaded, disclaimerHeard: true, reminderTokens: ['alert-1'] }, loaded);
 
-    await store.delete(userId);
-    await expect(store.delete(userId)).resolves.toBeUndefined();
-    await expect(store.delete(newUserId())).resolves.toBeUndefined();
-    expect(await rawItem(userId)).toBeUndefined();
+    const deleted = await store.delete(userId);
+    expect(deleted.reminderTokens).toEqual(['alert-1']);
+    await expect(store.delete(userId)).resolves.toMatchObject({ reminderTokens: [] });
+    await expect(store.delete(newUserId())).resolves.toMatchObject({ reminderTokens: [] });
+    // What is left is a marker: the user id, a version, the time of deletion and a 30-day expiry.
+    const marker = await rawItem(userId);
+    expect(Object.keys(marker ?? {}).sort()).toEqual(['deletedAt', 'expiresAt', 'userId', 'version']);
+    const days = (Number(marker?.expiresAt?.N) - clock.getTime() / 1000) / 86_400;
+    expect(days).toBe(30);
     expect((await store.load(userId)).disclaimerHeard).toBe(false);
   });
 
@@ -146,8 +184,8 @@ describe('UserStateStore against the DynamoDB API', () => {
     expect(loaded.disclaimerHeard).toBe(false);
     expect(loaded.position).toBeNull();
 
-    const saved = await store.save(userId, { ...loaded, disclaimerHeard: true }, loaded);
-    expect(saved.version).toBe(1);
+    const saved = await save(userId, { ...loaded, disclaimerHeard: true }, loaded);
+    expect(saved.version).toBe(clock.getTime());
     expect((await store.load(userId)).disclaimerHeard).toBe(true);
   });
 
@@ -164,14 +202,14 @@ describe('UserStateStore against the DynamoDB API', () => {
     expect(loaded).toMatchObject({ version: 7, disclaimerHeard: true });
     expect(loaded.progress.sessionsDone).toBe(0);
     expect(loaded.preferences.speechRate).toBe('normal');
-    expect((await store.save(userId, withSessions(loaded, 1), loaded)).version).toBe(8);
+    expect((await save(userId, withSessions(loaded, 1), loaded)).version).toBe(8);
   });
 
   it('writes the TTL as epoch seconds about 13 months after the last use', async () => {
     const userId = newUserId();
     const loaded = await store.load(userId);
     clock = new Date('2025-07-15T08:00:00Z');
-    await store.save(userId, { ...loaded, disclaimerHeard: true }, loaded);
+    await save(userId, { ...loaded, disclaimerHeard: true }, loaded);
 
     const expiresAt = Number((await rawItem(userId))?.expiresAt?.N);
     const daysAhead = (expiresAt - clock.getTime() / 1000) / 86_400;

@@ -11,6 +11,7 @@ import {
   recordSessionDay,
   rememberTip,
   type UserState,
+  withPlace,
 } from '../../lambda/src/state/user-state.js';
 
 const now = new Date('2025-06-01T10:00:00Z');
@@ -197,27 +198,59 @@ describe('merging two sessions that wrote from the same base', () => {
     expect(merged.version).toBe(5);
   });
 
-  it('keeps the newest position, whichever side wrote it', () => {
-    const older = { ...base, position: position(2, '2025-06-01T09:10:00.000Z') };
-    const newer = { ...base, position: position(3, '2025-06-01T09:20:00.000Z') };
+  const placed = (s: UserState, device: string, p: RoutinePosition | null, at: string): UserState =>
+    withPlace(s, device, { position: p, at });
+
+  it('keeps the newest place of a device both sessions moved, whichever side wrote it', () => {
+    const older = placed(
+      base,
+      'kitchen',
+      position(2, '2025-06-01T09:10:00.000Z'),
+      '2025-06-01T09:10:00.000Z',
+    );
+    const newer = placed(
+      base,
+      'kitchen',
+      position(3, '2025-06-01T09:20:00.000Z'),
+      '2025-06-01T09:20:00.000Z',
+    );
     expect(mergeStates(older, newer, base).position?.exerciseIndex).toBe(3);
     expect(mergeStates(newer, older, base).position?.exerciseIndex).toBe(3);
   });
 
-  it('keeps the other session position when this one did not move', () => {
-    const stored = { ...base, position: position(4, '2025-06-01T09:05:00.000Z') };
-    const mine = { ...base, updatedAt: '2025-06-01T09:30:00.000Z' };
-    expect(mergeStates(stored, mine, base).position?.exerciseIndex).toBe(4);
+  it('keeps each device its own place: a device that did not move keeps what the other stored', () => {
+    const bedroomAt = '2025-06-01T09:05:00.000Z';
+    const kitchenAt = '2025-06-01T09:07:00.000Z';
+    const stored = placed(base, 'bedroom', position(4, bedroomAt), bedroomAt);
+    const mine = placed(
+      { ...base, updatedAt: '2025-06-01T09:30:00.000Z' },
+      'kitchen',
+      position(2, kitchenAt),
+      kitchenAt,
+    );
+    const merged = mergeStates(stored, mine, base);
+    expect(merged.places.bedroom?.position?.exerciseIndex).toBe(4);
+    expect(merged.places.kitchen?.position?.exerciseIndex).toBe(2);
+    // Where the user was last, for the next session on any device.
+    expect(merged.position?.exerciseIndex).toBe(2);
   });
 
   it('lets a routine finished later (no position) win over an older position', () => {
-    const stored = {
-      ...base,
-      updatedAt: '2025-06-01T09:05:00.000Z',
-      position: position(2, '2025-06-01T09:05:00.000Z'),
-    };
-    const mine = { ...base, updatedAt: '2025-06-01T09:30:00.000Z', position: null };
+    const stored = placed(
+      base,
+      'bedroom',
+      position(2, '2025-06-01T09:05:00.000Z'),
+      '2025-06-01T09:05:00.000Z',
+    );
+    const mine = placed(base, 'kitchen', null, '2025-06-01T09:30:00.000Z');
     expect(mergeStates(stored, mine, base).position).toBeNull();
+  });
+
+  it('keeps a reminder created on either side, and one deleted on either side stays deleted', () => {
+    const b = { ...base, reminderTokens: ['old'] };
+    const stored = { ...b, reminderTokens: ['old', 'bedroom'] };
+    const mine = { ...b, reminderTokens: ['kitchen'] };
+    expect(mergeStates(stored, mine, b).reminderTokens).toEqual(['bedroom', 'kitchen']);
   });
 
   it('keeps a preference changed by the other session when this one did not change it', () => {

@@ -1,4 +1,5 @@
-import { importBundledHandler, runSkillLocally } from '../../tools/local-skill.js';
+import { type LocalQueue, type QueueConsumer, startLocalQueue } from '../../tools/local-queue.js';
+import { importBundledHandler, importBundledStateJobs, runSkillLocally } from '../../tools/local-skill.js';
 import type { EnvelopeContext } from '../../tools/simulator/envelope.js';
 import { loadInteractionModel, Understanding } from '../../tools/simulator/nlu/index.js';
 import { type SkillHandler, VoiceSession } from '../../tools/simulator/session.js';
@@ -10,6 +11,12 @@ export interface RunningSkill {
   db: RunningDynalite;
   /** The handler exported by the same bundle that the stack deploys. */
   handler: SkillHandler;
+  /** The loopback state queue (SQS) the bundle sends to. */
+  queue: LocalQueue;
+  /** The queue's consumer from the same bundle. */
+  stateJobs: QueueConsumer;
+  /** Delivers what waits in the queue to the consumer, as Lambda's event source would, until it is empty. */
+  drainQueue(): Promise<void>;
   /** The simulator's understanding: the model's samples, then nlp.js trained on the model. */
   understanding: Understanding;
   /** A new voice session; pass the same userId to continue as the same person. */
@@ -18,20 +25,26 @@ export interface RunningSkill {
 }
 
 /**
- * The real Lambda bundle against an in-memory dynalite. One per test file: the bundle keeps its
- * DynamoDB client for the life of the process, as a warm Lambda does.
+ * The real Lambda bundle against an in-memory dynalite and a loopback SQS queue. One per test file:
+ * the bundle keeps its clients for the life of the process, as a warm Lambda does.
  */
 export async function startSkill(): Promise<RunningSkill> {
-  const db = await startDynalite();
-  runSkillLocally(db, testSkillId);
+  const [db, queue] = await Promise.all([startDynalite(), startLocalQueue()]);
+  runSkillLocally(db, testSkillId, queue);
   // Built once by tests/support/global-setup.ts.
-  const handler = await importBundledHandler();
+  const [handler, stateJobs] = await Promise.all([importBundledHandler(), importBundledStateJobs()]);
   const understanding = await Understanding.train(loadInteractionModel());
   return {
     db,
     handler,
+    queue,
+    stateJobs,
+    drainQueue: () => queue.drain(stateJobs),
     understanding,
     session: (context = {}) => new VoiceSession(handler, understanding, { skillId: testSkillId, ...context }),
-    stop: () => db.stop(),
+    stop: async () => {
+      await queue.close();
+      await db.stop();
+    },
   };
 }

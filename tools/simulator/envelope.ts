@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type {
   Context,
   events,
@@ -133,7 +133,7 @@ export function skillDisabledEvent(ctx: EnvelopeContext): RequestEnvelope {
         application: { applicationId: ctx.skillId },
         user: { userId: ctx.userId },
         apiEndpoint: ctx.apiEndpoint,
-        apiAccessToken: accessToken(),
+        apiAccessToken: accessToken(ctx.userId),
       },
     },
     request,
@@ -207,13 +207,17 @@ function context(ctx: EnvelopeContext): Context {
       user: { userId: ctx.userId, ...(ctx.permissions ? { permissions: ctx.permissions } : {}) },
       device: { deviceId: ctx.deviceId, supportedInterfaces: ctx.supportedInterfaces ?? {} },
       apiEndpoint: ctx.apiEndpoint,
-      apiAccessToken: ctx.apiAccessToken ?? accessToken(),
+      apiAccessToken: ctx.apiAccessToken ?? accessToken(ctx.userId),
     },
   };
 }
 
-function accessToken(): string {
-  return `simulator.${randomUUID()}`;
+/**
+ * A fresh token per request, as Alexa gives; like Alexa's, it stands for one user (a key of the user
+ * id in its middle), so the Reminders API stand-in keeps each user's reminders apart.
+ */
+function accessToken(userId: string): string {
+  return `simulator.${createHash('sha256').update(userId).digest('hex').slice(0, 16)}.${randomUUID()}`;
 }
 
 function slot(ctx: EnvelopeContext, name: string, input: SlotInput): Slot {

@@ -7,7 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { buildLambda } from '../build.js';
 import { startLocalDynamo } from '../local-dynamo.js';
-import { importBundledHandler, runSkillLocally } from '../local-skill.js';
+import { startLocalQueue } from '../local-queue.js';
+import { importBundledHandler, importBundledStateJobs, runSkillLocally } from '../local-skill.js';
 import { startAlexaApi } from './alexa-api.js';
 import { aplDirectives, writeScreenPreview } from './apl-preview.js';
 import { type ConsentAnswer, type ConsentRequest, consentCompleted, consentRequested } from './consent.js';
@@ -32,9 +33,12 @@ async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
 
   const db = await startLocalDynamo({ path: dataDir });
-  runSkillLocally(db, skillId);
+  // The state queue (SQS in AWS), played by a loopback stand-in whose consumer is polled as Lambda would.
+  const queue = await startLocalQueue();
+  runSkillLocally(db, skillId, queue);
   const { outfile } = await buildLambda();
   const handler = await importBundledHandler(outfile);
+  const stopPolling = queue.poll(await importBundledStateJobs(outfile));
   // Alexa's Reminders API, played by a loopback stand-in: this laptop cannot reach Alexa.
   const alexaApi = await startAlexaApi();
   const understanding = await Understanding.train(loadInteractionModel());
@@ -120,7 +124,9 @@ async function main(): Promise<void> {
     prompt();
   }
   if (session.isOpen) await session.end('USER_INITIATED');
-  await alexaApi.close();
+  await stopPolling();
+  await queue.drain(await importBundledStateJobs(outfile));
+  await Promise.all([alexaApi.close(), queue.close()]);
   await db.stop();
   process.exit(0);
 }

@@ -66,6 +66,8 @@ export const promptsSchema = z.object({
   deleteConfirm: lines,
   deleteConfirmReprompt: lines,
   deleteDone: lines,
+  deleteQueued: lines,
+  deleteFailed: lines,
   deleteKept: lines,
 });
 

@@ -1,14 +1,15 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import { prompts } from '../content/prompts.js';
 import { Intent } from '../intents.js';
-import { errorClass, log } from '../log.js';
+import { deleteAllReminders } from '../reminders/client.js';
 import { reminderText } from '../reminders/content.js';
 import { join } from '../speech/ssml.js';
+import { deleteUserData } from '../state/deletion.js';
 import type { UserStateStore } from '../state/dynamo-store.js';
 import { putStateInSession } from '../state/session-cache.js';
 import { newUserState } from '../state/user-state.js';
-import { setDialog } from './context.js';
-import { deleteUsersReminder } from './reminders.js';
+import { setDialog, userState } from './context.js';
+import { remindersApi } from './reminders-api.js';
 import { ask, tell } from './respond.js';
 import { isIntent } from './slots.js';
 
@@ -21,32 +22,43 @@ export const askToDelete: RequestHandler = {
   },
 };
 
-/** "ja": deletes everything kept about the user, and forgets it in this session too. */
+/**
+ * "ja": deletes everything kept about the user (or, when DynamoDB does not answer, has the durable queue
+ * do it), deletes their reminders at Alexa, and forgets it all in this session too. Success is only said
+ * when the deletion is done or safely queued.
+ */
 export function confirmDelete(store: UserStateStore): RequestHandler {
   return {
     canHandle: (input) => isIntent(input, Intent.Yes),
     async handle(input) {
-      setDialog(input, { mode: 'idle' });
-      // The reminder at Alexa first: once the data is gone, so is the token that names it.
-      const reminder = await deleteUsersReminder(input);
-      try {
-        await store.delete(input.requestEnvelope.context.System.user.userId);
-      } catch (error) {
-        log.warn('user data not deleted', {
-          requestId: input.requestEnvelope.request.requestId,
-          errorClass: errorClass(error),
-        });
-        return ask(input, join(...prompts.error), join(...prompts.deleteConfirmReprompt));
+      const known = userState(input).reminderTokens;
+      const target = remindersApi(input);
+      const [deletion, reminders] = await Promise.all([
+        deleteUserData(input, store, 'user asked'),
+        target ? deleteAllReminders(target, known) : Promise.resolve({ remaining: [...known] }),
+      ]);
+      if (deletion.kind === 'failed') {
+        // Nothing is deleted: the question stays open, so "ja" tries again.
+        setDialog(input, { mode: 'confirmDelete' });
+        return ask(input, join(...prompts.deleteFailed), join(...prompts.deleteConfirmReprompt));
       }
-      const fresh = newUserState(new Date());
+      setDialog(input, { mode: 'idle' });
+      // Reminders only the stored state knew (set on another device): deleted too, if Alexa did not list them.
+      const storedOnly =
+        deletion.kind === 'deleted' ? deletion.reminderTokens.filter((t) => !known.includes(t)) : [];
+      const later = storedOnly.length > 0 ? remindersApi(input) : undefined;
+      const left = later
+        ? [
+            ...reminders.remaining,
+            ...(await deleteAllReminders(later, storedOnly, { list: false })).remaining,
+          ]
+        : reminders.remaining;
+      const fresh = deletion.kind === 'deleted' ? deletion.state : newUserState(new Date());
       // Clean (state equals base), so nothing is written back at the end of the session.
       putStateInSession(input.attributesManager.getSessionAttributes(), fresh, fresh);
-      log.info('user data deleted', {
-        reason: 'user asked',
-        requestId: input.requestEnvelope.request.requestId,
-      });
-      const reminderLeft = reminder === 'failed' ? reminderText.deleteFailed : [];
-      return tell(input, join(...prompts.deleteDone, ...reminderLeft, ...prompts.goodbye));
+      const done = deletion.kind === 'deleted' ? prompts.deleteDone : prompts.deleteQueued;
+      const remindersLeft = left.length > 0 ? reminderText.deleteFailed : [];
+      return tell(input, join(...done, ...remindersLeft, ...prompts.goodbye));
     },
   };
 }

@@ -3,10 +3,14 @@ import { prompts } from '../content/prompts.js';
 import { errorClass, log } from '../log.js';
 import { join } from '../speech/ssml.js';
 import { ask } from './respond.js';
+import { DeletionNotKeptError } from './skill-events.js';
 
-/** Whatever went wrong, the user hears a sentence, never silence or Alexa's generic error. */
+/**
+ * Whatever went wrong, the user hears a sentence, never silence or Alexa's generic error. The one
+ * exception: a deletion that was neither done nor queued fails the invocation, so that it is seen.
+ */
 export const speakError: ErrorHandler = {
-  canHandle: () => true,
+  canHandle: (_input, error) => !(error instanceof DeletionNotKeptError),
   handle(input, error) {
     const requestType = getRequestType(input.requestEnvelope);
     log.error('request failed', {

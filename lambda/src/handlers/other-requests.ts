@@ -40,9 +40,15 @@ export const exceptionEncountered: RequestHandler = {
   handle: (input) => input.responseBuilder.getResponse(),
 };
 
-/** A screen touch (APL UserEvent): the documents have no buttons; nothing to say, keep listening. */
+/**
+ * A screen touch (APL UserEvent, or Display.ElementSelected from the older Display interface): the
+ * screens have no buttons; nothing to say, keep listening.
+ */
 export const screenEvent: RequestHandler = {
-  canHandle: (input) => getRequestType(input.requestEnvelope) === 'Alexa.Presentation.APL.UserEvent',
+  canHandle: (input) =>
+    ['Alexa.Presentation.APL.UserEvent', 'Display.ElementSelected'].includes(
+      getRequestType(input.requestEnvelope),
+    ),
   handle: (input) => input.responseBuilder.getResponse(),
 };
 
@@ -51,4 +57,16 @@ export const connectionResult: RequestHandler = {
   canHandle: (input) =>
     ['SessionResumedRequest', 'Connections.Response'].includes(getRequestType(input.requestEnvelope)),
   handle: (input) => ask(input, join(...prompts.whatNext), join(...prompts.whatNextReprompt)),
+};
+
+/**
+ * Any other request type (Dialog.API.Invoked of Alexa Conversations, which this skill does not use, or a
+ * type newer than this code): in a session, what the user can do next; outside one, nothing.
+ */
+export const anyOtherRequest: RequestHandler = {
+  canHandle: () => true,
+  handle: (input) =>
+    input.requestEnvelope.session
+      ? ask(input, join(...prompts.whatNext), join(...prompts.whatNextReprompt))
+      : input.responseBuilder.getResponse(),
 };

@@ -2,13 +2,14 @@ import { getRequestType, type HandlerInput, type RequestHandler } from 'ask-sdk-
 import type { ConnectionCompleted, RequestEnvelope, Response, SessionResumedRequest } from 'ask-sdk-model';
 import { fill, prompts } from '../content/prompts.js';
 import { Intent } from '../intents.js';
-import { createReminder, deleteReminder, type RemindersApi } from '../reminders/client.js';
+import { createReminder, deleteAllReminders } from '../reminders/client.js';
 import { consentDirective, consentOutcome } from '../reminders/consent.js';
 import { reminderText } from '../reminders/content.js';
 import { dailyReminderRequest } from '../reminders/request.js';
 import { parseReminderTime, type ReminderTime, spokenTime } from '../reminders/time.js';
 import { join, type Speech } from '../speech/ssml.js';
 import { setDialog, setUserState, userState } from './context.js';
+import { remindersApi } from './reminders-api.js';
 import { ask } from './respond.js';
 import { isIntent, slotText } from './slots.js';
 
@@ -39,11 +40,6 @@ function permission(envelope: RequestEnvelope): 'granted' | 'denied' | 'unknown'
   return permissions?.consentToken ? 'granted' : 'unknown';
 }
 
-function api(envelope: RequestEnvelope): RemindersApi | undefined {
-  const { apiEndpoint, apiAccessToken } = envelope.context.System;
-  return apiEndpoint && apiAccessToken ? { apiEndpoint, apiAccessToken } : undefined;
-}
-
 /** Alexa asks by voice: "Mag Rug Coach herinneringen zetten?"; the answer comes as SessionResumedRequest. */
 function askPermissionByVoice(input: HandlerInput): Response {
   return input.responseBuilder
@@ -61,11 +57,8 @@ function permissionCard(input: HandlerInput, lines: readonly string[]): Response
 }
 
 async function create(input: HandlerInput, time: ReminderTime, afterConsent: boolean): Promise<Response> {
-  const target = api(input.requestEnvelope);
+  const target = remindersApi(input);
   if (!target) return andWhatNext(input, join(...reminderText.failed));
-  const user = userState(input);
-  // One reminder per user: a new time replaces the old one.
-  if (user.reminderToken) await deleteReminder(target, user.reminderToken);
   const body = dailyReminderRequest(time, new Date(), reminderText.reminderText);
   const result = await createReminder(target, body);
   if (result.kind === 'noPermission') {
@@ -74,18 +67,16 @@ async function create(input: HandlerInput, time: ReminderTime, afterConsent: boo
     return askPermissionByVoice(input);
   }
   delete session(input).reminderTime;
-  if (result.kind === 'failed') {
-    if (user.reminderToken) setUserState(input, withoutToken(user));
-    return andWhatNext(input, join(...reminderText.failed));
-  }
-  setUserState(input, { ...user, reminderToken: result.alertToken });
+  // Nothing new was created: the reminders the user has stay, and stay known.
+  if (result.kind === 'failed') return andWhatNext(input, join(...reminderText.failed));
+  // One reminder a day: the new time replaces the old ones. A reminder whose deletion failed stays known,
+  // and the new one is known before anything else is tried.
+  const user = userState(input);
+  setUserState(input, { ...user, reminderTokens: [...user.reminderTokens, result.alertToken] });
+  const { remaining } = await deleteAllReminders(target, user.reminderTokens, { except: result.alertToken });
+  setUserState(input, { ...userState(input), reminderTokens: [...remaining, result.alertToken] });
   const confirmed = reminderText.confirmed.map((line) => fill(line, { time: spokenTime(time) }));
   return andWhatNext(input, join(...confirmed));
-}
-
-function withoutToken<T extends { reminderToken?: string }>(user: T): Omit<T, 'reminderToken'> {
-  const { reminderToken: _dropped, ...rest } = user;
-  return rest;
 }
 
 /** "herinner me elke dag om acht uur aan mijn oefeningen": a daily reminder, with permission asked first. */
@@ -131,27 +122,22 @@ export const reminderConsentAnswered: RequestHandler = {
 };
 
 /**
- * Deletes the user's reminder at Alexa, if they have one ("wis mijn gegevens" takes it along).
- * The token itself goes with the user's data; only the reminder in the Alexa app is at stake here.
+ * "stop mijn herinnering": every reminder of the skill is deleted (the ones it knows, and any Alexa
+ * lists) and forgotten; one that could not be deleted stays known for the next try.
  */
-export async function deleteUsersReminder(input: HandlerInput): Promise<'none' | 'deleted' | 'failed'> {
-  const token = userState(input).reminderToken;
-  if (!token) return 'none';
-  const target = api(input.requestEnvelope);
-  if (!target) return 'failed';
-  return (await deleteReminder(target, token)).kind === 'deleted' ? 'deleted' : 'failed';
-}
-
-/** "stop mijn herinnering": the reminder is deleted and forgotten. */
 export const stopReminder: RequestHandler = {
   canHandle: (input) => isIntent(input, Intent.StopReminder),
   async handle(input) {
     const user = userState(input);
-    const target = api(input.requestEnvelope);
-    if (!user.reminderToken) return andWhatNext(input, join(...reminderText.noReminder));
-    const result = target ? await deleteReminder(target, user.reminderToken) : { kind: 'failed' as const };
-    if (result.kind !== 'deleted') return andWhatNext(input, join(...reminderText.deleteFailed));
-    setUserState(input, withoutToken(user));
+    const target = remindersApi(input);
+    if (!target) {
+      const speech = user.reminderTokens.length > 0 ? reminderText.deleteFailed : reminderText.noReminder;
+      return andWhatNext(input, join(...speech));
+    }
+    const { remaining, deleted } = await deleteAllReminders(target, user.reminderTokens);
+    setUserState(input, { ...userState(input), reminderTokens: remaining });
+    if (remaining.length > 0) return andWhatNext(input, join(...reminderText.deleteFailed));
+    if (deleted === 0) return andWhatNext(input, join(...reminderText.noReminder));
     return andWhatNext(input, join(...reminderText.deleted));
   },
 };

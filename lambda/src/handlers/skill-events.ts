@@ -1,6 +1,8 @@
 import { getRequestType, type RequestHandler } from 'ask-sdk-core';
-import { log } from '../log.js';
+import { deleteAllReminders } from '../reminders/client.js';
+import { deleteUserData } from '../state/deletion.js';
 import type { UserStateStore } from '../state/dynamo-store.js';
+import { remindersApi } from './reminders-api.js';
 
 /**
  * The SkillDisabled event. ask-sdk-model's type lacks `body`, so we declare what Alexa sends.
@@ -12,16 +14,38 @@ interface SkillDisabledRequest {
   body?: { userInformationPersistenceStatus?: 'PERSISTED' | 'NOT_PERSISTED' };
 }
 
-/** Disabling the skill deletes everything kept about the user; a repeated event is harmless. */
+/** Neither DynamoDB nor the durable queue took a deletion: the invocation must fail, not answer "done". */
+export class DeletionNotKeptError extends Error {
+  override name = 'DeletionNotKeptError';
+  constructor() {
+    super('The deletion was neither done nor queued');
+  }
+}
+
+/**
+ * Disabling the skill deletes everything kept about the user (through the durable queue when DynamoDB
+ * does not answer), and the reminders the skill set for them, as far as Alexa still lets it; a repeated
+ * event is harmless. When the deletion can be neither done nor queued the invocation fails: Alexa sees
+ * an error, and the function's error alarm goes off.
+ */
 export function skillDisabled(store: UserStateStore): RequestHandler {
   return {
     canHandle: (input) => getRequestType(input.requestEnvelope) === 'AlexaSkillEvent.SkillDisabled',
     async handle(input) {
       const request = input.requestEnvelope.request as unknown as SkillDisabledRequest;
-      if (request.body?.userInformationPersistenceStatus !== 'PERSISTED') {
-        await store.delete(input.requestEnvelope.context.System.user.userId);
-        log.info('user data deleted', { reason: 'skill disabled', requestId: request.requestId });
+      if (request.body?.userInformationPersistenceStatus === 'PERSISTED') {
+        return input.responseBuilder.getResponse();
       }
+      const target = remindersApi(input);
+      const [deletion] = await Promise.all([
+        deleteUserData(input, store, 'skill disabled'),
+        target ? deleteAllReminders(target, []) : undefined,
+      ]);
+      if (deletion.kind === 'failed') throw new DeletionNotKeptError();
+      const later =
+        deletion.kind === 'deleted' && deletion.reminderTokens.length > 0 ? remindersApi(input) : undefined;
+      if (later && deletion.kind === 'deleted')
+        await deleteAllReminders(later, deletion.reminderTokens, { list: false });
       return input.responseBuilder.getResponse();
     },
   };

@@ -8,6 +8,13 @@ export interface RemindersApi {
   apiEndpoint: string;
   apiAccessToken: string;
   timeoutMs?: number;
+  /** Ends every call still going at this signal too (the turn's answer time). */
+  signal?: AbortSignal;
+}
+
+function signalFor(api: RemindersApi): AbortSignal {
+  const own = AbortSignal.timeout(api.timeoutMs ?? reminderTimeoutMs);
+  return api.signal ? AbortSignal.any([own, api.signal]) : own;
 }
 
 export type CreateResult =
@@ -37,7 +44,7 @@ export async function createReminder(api: RemindersApi, body: unknown): Promise<
       method: 'POST',
       headers: headers(api),
       body: JSON.stringify(body),
-      signal: AbortSignal.timeout(api.timeoutMs ?? reminderTimeoutMs),
+      signal: signalFor(api),
     });
     if (noPermission(response.status)) return { kind: 'noPermission' };
     if (!response.ok) return { kind: 'failed', status: response.status };
@@ -56,7 +63,7 @@ export async function deleteReminder(api: RemindersApi, alertToken: string): Pro
     const response = await fetch(url(api, `/${encodeURIComponent(alertToken)}`), {
       method: 'DELETE',
       headers: headers(api),
-      signal: AbortSignal.timeout(api.timeoutMs ?? reminderTimeoutMs),
+      signal: signalFor(api),
     });
     await response.arrayBuffer();
     if (noPermission(response.status)) return { kind: 'noPermission' };
@@ -66,4 +73,54 @@ export async function deleteReminder(api: RemindersApi, alertToken: string): Pro
   } catch {
     return { kind: 'failed' };
   }
+}
+
+/**
+ * The alert tokens of every reminder this skill has for the user (GET /v1/alerts/reminders, "Get all
+ * reminders"), or undefined when Alexa did not say. Only the first page: far more than one person has.
+ * https://developer.amazon.com/en-US/docs/alexa/smapi/alexa-reminders-api-reference.html
+ */
+export async function listReminders(api: RemindersApi): Promise<string[] | undefined> {
+  try {
+    const response = await fetch(url(api), {
+      method: 'GET',
+      headers: headers(api),
+      signal: signalFor(api),
+    });
+    if (noPermission(response.status)) {
+      await response.arrayBuffer();
+      // Without the permission the skill can have no reminder of the user's.
+      return [];
+    }
+    if (!response.ok) {
+      await response.arrayBuffer();
+      return undefined;
+    }
+    const json = (await response.json()) as { alerts?: unknown };
+    if (!Array.isArray(json.alerts)) return [];
+    return json.alerts.flatMap((alert: unknown) => {
+      const token = (alert as { alertToken?: unknown } | null)?.alertToken;
+      return typeof token === 'string' && token.length > 0 ? [token] : [];
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Deletes every reminder the skill has for the user (but `except`): the tokens it knows, and any Alexa
+ * lists (a token the skill lost still finds its reminder). Returns the tokens whose reminder could not
+ * be deleted: they stay known, so a later try finds them.
+ */
+export async function deleteAllReminders(
+  api: RemindersApi,
+  known: readonly string[],
+  { list = true, except }: { list?: boolean; except?: string } = {},
+): Promise<{ remaining: string[]; deleted: number }> {
+  const listed = list ? await listReminders(api) : [];
+  const all = [...new Set([...known, ...(listed ?? [])])].filter((token) => token !== except);
+  const results = await Promise.all(all.map((token) => deleteReminder(api, token)));
+  // Without the permission a reminder cannot be deleted either: it stays known.
+  const remaining = all.filter((_, i) => results[i]?.kind !== 'deleted');
+  return { remaining, deleted: all.length - remaining.length };
 }

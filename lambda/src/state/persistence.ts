@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   getRequestType,
   type HandlerInput,
@@ -7,30 +8,33 @@ import {
 import type { Response } from 'ask-sdk-model';
 import { errorClass, log } from '../log.js';
 import type { UserStateStore } from './dynamo-store.js';
-import { isDirty, putStateInSession, type SessionState, stateFromSession } from './session-cache.js';
+import {
+  isDirty,
+  putStateInSession,
+  type SessionState,
+  stateFromSession,
+  storedAsFarAsKnown,
+} from './session-cache.js';
+import { type StateQueue, stateQueue } from './state-queue.js';
+import { deadlineWithin, startTurn, turnDeadline } from './turn.js';
 import { newUserState, sameJson, type UserState } from './user-state.js';
+
+export { turnBudgetMs } from './turn.js';
 
 /**
  * Loading and saving the user's state around every request: read once per session, carried in the
- * session attributes, written once at the end of a turn and only when it changed.
+ * session attributes, written once at the end of a turn and only when it changed. What DynamoDB does not
+ * take when a session ends goes to the durable queue, which writes it later.
  */
 export interface PersistenceOptions {
   store: UserStateStore;
+  /** @default the Lambda's queue (env STATE_QUEUE_URL) */
+  queue?: StateQueue;
   now: () => Date;
 }
 
-/**
- * All DynamoDB work of one turn (the load, the save, a merge) must end within this many milliseconds:
- * a hanging database then costs the user at most this long before they hear the answer.
- */
-export const turnBudgetMs = 2000;
-
-/** The deadline of this turn's DynamoDB work, made when the turn starts. */
-function turnDeadline(input: HandlerInput): AbortSignal {
-  const attributes = input.attributesManager.getRequestAttributes();
-  attributes.dynamoDeadline ??= AbortSignal.timeout(turnBudgetMs);
-  return attributes.dynamoDeadline as AbortSignal;
-}
+/** Sending to the queue gets at most this long, within what is left of the turn. */
+const queueBudgetMs = 800;
 
 function hasSession(input: HandlerInput): boolean {
   return input.requestEnvelope.session !== undefined;
@@ -40,28 +44,49 @@ function userIdOf(input: HandlerInput): string {
   return input.requestEnvelope.context.System.user.userId;
 }
 
+function requestIdOf(input: HandlerInput): string {
+  return input.requestEnvelope.request.requestId;
+}
+
 /**
- * A change the user would miss if the session were cut off now: where they are, how they like it.
- * Other changes (tips heard, counters) wait until the session ends, to save writes.
+ * The device's own key for its place: a one-way hash of user and device, so the stored item holds no
+ * device id, and the same device has another key for another user.
+ */
+export function deviceKey(userId: string, deviceId: string | undefined): string {
+  return createHash('sha256')
+    .update(`${userId}\n${deviceId ?? 'no device'}`)
+    .digest('base64url')
+    .slice(0, 12);
+}
+
+function deviceOf(input: HandlerInput): string {
+  return deviceKey(userIdOf(input), input.requestEnvelope.context.System.device?.deviceId);
+}
+
+/**
+ * A change the user would miss if the session were cut off now: where they are, how they like it,
+ * the reminders they have. Other changes (tips heard, counters) wait until the session ends, to save writes.
  */
 function mustSaveNow(session: SessionState): boolean {
-  const { state, base } = session;
+  const { state } = session;
+  const stored = storedAsFarAsKnown(session);
   return (
-    !sameJson(state.position, base.position) ||
-    !sameJson(state.preferences, base.preferences) ||
-    state.reminderToken !== base.reminderToken
+    !sameJson(state.position, stored.position) ||
+    !sameJson(state.preferences, stored.preferences) ||
+    !sameJson(state.reminderTokens, stored.reminderTokens)
   );
 }
 
 export function loadUserState({ store, now }: PersistenceOptions): RequestInterceptor {
   return {
     async process(input) {
+      startTurn(input);
       if (!hasSession(input)) return;
       const attributes = input.attributesManager.getSessionAttributes();
       const carried = stateFromSession(attributes, now());
       if (carried) {
         // Written back parsed: session attributes come from the network and may be from an older version.
-        putStateInSession(attributes, carried.state, carried.base);
+        putStateInSession(attributes, carried.state, carried.base, carried.pending);
         return;
       }
       let loaded: UserState;
@@ -69,10 +94,7 @@ export function loadUserState({ store, now }: PersistenceOptions): RequestInterc
         loaded = await store.load(userIdOf(input), turnDeadline(input));
       } catch (error) {
         // The user still gets an answer; a later conditional write merges with what is stored.
-        log.warn('user state not loaded', {
-          requestId: input.requestEnvelope.request.requestId,
-          errorClass: errorClass(error),
-        });
+        log.warn('user state not loaded', { requestId: requestIdOf(input), errorClass: errorClass(error) });
         loaded = newUserState(now());
       }
       putStateInSession(attributes, loaded, loaded);
@@ -80,7 +102,27 @@ export function loadUserState({ store, now }: PersistenceOptions): RequestInterc
   };
 }
 
-export function saveUserState({ store, now }: PersistenceOptions): ResponseInterceptor {
+/** Keeps a session's last save for the queue's consumer; logs what it could not keep. */
+async function keepForLater(input: HandlerInput, queue: StateQueue, session: SessionState): Promise<void> {
+  try {
+    await queue.send(
+      {
+        kind: 'save',
+        userId: userIdOf(input),
+        state: session.state,
+        base: session.base,
+        pending: session.pending,
+        device: deviceOf(input),
+      },
+      deadlineWithin(input, queueBudgetMs),
+    );
+    log.info('user state queued', { requestId: requestIdOf(input) });
+  } catch (error) {
+    log.error('user state lost', { requestId: requestIdOf(input), errorClass: errorClass(error) });
+  }
+}
+
+export function saveUserState({ store, queue = stateQueue(), now }: PersistenceOptions): ResponseInterceptor {
   return {
     async process(input, response?: Response) {
       if (!hasSession(input)) return;
@@ -92,24 +134,30 @@ export function saveUserState({ store, now }: PersistenceOptions): ResponseInter
         response?.shouldEndSession === true;
       if (!ending && !mustSaveNow(session)) return;
       const deadline = turnDeadline(input);
-      // The budget is spent (the load hung): answer now; the state stays dirty and is saved next turn.
+      // The budget is spent (the load hung): answer now; the state stays dirty and is saved later.
       if (deadline.aborted) {
-        log.warn('user state not saved', {
-          requestId: input.requestEnvelope.request.requestId,
-          errorClass: 'TurnBudgetSpent',
-        });
+        log.warn('user state not saved', { requestId: requestIdOf(input), errorClass: 'TurnBudgetSpent' });
+        if (ending) await keepForLater(input, queue, session);
         return;
       }
-      try {
-        const saved = await store.save(userIdOf(input), session.state, session.base, deadline);
-        putStateInSession(attributes, saved, saved);
-      } catch (error) {
-        // Kept dirty in the session: the next turn tries again.
-        log.warn('user state not saved', {
-          requestId: input.requestEnvelope.request.requestId,
-          errorClass: errorClass(error),
-        });
+      const outcome = await store.save(
+        userIdOf(input),
+        { state: session.state, base: session.base, pending: session.pending, device: deviceOf(input) },
+        deadline,
+      );
+      if (outcome.kind !== 'failed') {
+        putStateInSession(attributes, outcome.state, outcome.state);
+        return;
       }
+      // Kept dirty in the session, with the write that may have landed: the next turn tries again.
+      const pending = outcome.attempt ? [...session.pending, outcome.attempt] : session.pending;
+      putStateInSession(attributes, session.state, session.base, pending);
+      log.warn('user state not saved', {
+        requestId: requestIdOf(input),
+        errorClass: errorClass(outcome.error),
+      });
+      // No next turn: the queue writes it once DynamoDB takes it.
+      if (ending) await keepForLater(input, queue, { ...session, pending });
     },
   };
 }

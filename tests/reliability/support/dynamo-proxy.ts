@@ -7,15 +7,24 @@ import type { AddressInfo, Socket } from 'node:net';
  * - 'refuse': stops listening, so connections are refused (and open keep-alive sockets are cut);
  * - 'hang': accepts requests and never answers;
  * - 'throttle': answers like DynamoDB under load (HTTP 400, ProvisionedThroughputExceededException);
- * - 'conflict': forwards reads, answers every write with ConditionalCheckFailedException.
+ * - 'conflict': forwards reads, answers every write with ConditionalCheckFailedException;
+ * - 'error500': answers like DynamoDB with an internal error (HTTP 500, InternalServerError);
+ * - 'slow': forwards every request, and passes the answer on only after `slowMs`.
+ * And in 'pass' mode, switched per write: a write that reaches dynalite (it lands) but whose answer is
+ * lost (the connection is reset, or never answered) or comes late.
  */
-export type ProxyMode = 'pass' | 'refuse' | 'hang' | 'throttle' | 'conflict';
+export type ProxyMode = 'pass' | 'refuse' | 'hang' | 'throttle' | 'conflict' | 'error500' | 'slow';
+
+/** What happens to the answer of a write that landed. */
+export type LostAnswer = 'reset' | 'hang' | { delayMs: number };
 
 export interface Seen {
   operation: string;
   mode: ProxyMode;
   /** The HTTP status the skill got back (undefined while hanging). */
   status?: number;
+  /** The request landed at dynalite, but its answer was lost or delayed on purpose. */
+  lost?: boolean;
 }
 
 export interface DynamoProxy {
@@ -24,6 +33,10 @@ export interface DynamoProxy {
   setMode(mode: ProxyMode): Promise<void>;
   /** In 'pass' mode, answers the next `count` writes with ConditionalCheckFailedException (a lost race). */
   failNextWrites(count: number): void;
+  /** In 'pass' mode, lets the next `count` writes land at dynalite and then loses (or delays) their answer. */
+  loseAnswers(count: number, how: LostAnswer): void;
+  /** How long 'slow' mode holds each answer. @default 1600 */
+  setSlowness(ms: number): void;
   /** Requests received since the last reset, by operation and by what the proxy did with them. */
   seen(): Seen[];
   resetSeen(): void;
@@ -38,6 +51,11 @@ const throttled = {
 const conditionFailed = {
   __type: 'com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException',
   message: 'The conditional request failed',
+};
+
+const internalError = {
+  __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError',
+  message: 'Internal server error',
 };
 
 const writes = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems']);
@@ -63,6 +81,9 @@ export async function startDynamoProxy(target: string, initial: ProxyMode = 'pas
   let current: ProxyMode = initial;
   let seen: Seen[] = [];
   let writesToFail = 0;
+  let answersToLose = 0;
+  let lostAnswer: LostAnswer = 'reset';
+  let slowMs = 1600;
   const sockets = new Set<Socket>();
   const hanging = new Set<ServerResponse>();
 
@@ -78,9 +99,13 @@ export async function startDynamoProxy(target: string, initial: ProxyMode = 'pas
       request.resume();
       return;
     }
-    if (mode === 'throttle') {
+    if (mode === 'throttle' || mode === 'error500') {
       request.resume();
-      request.on('end', () => answer(response, entry, 400, throttled));
+      request.on('end', () =>
+        mode === 'throttle'
+          ? answer(response, entry, 400, throttled)
+          : answer(response, entry, 500, internalError),
+      );
       return;
     }
     const racing = mode === 'pass' && writesToFail > 0 && writes.has(operation);
@@ -100,8 +125,31 @@ export async function startDynamoProxy(target: string, initial: ProxyMode = 'pas
       },
       (reply) => {
         entry.status = reply.statusCode;
-        response.writeHead(reply.statusCode ?? 500, reply.headers);
-        reply.pipe(response);
+        const losing = mode === 'pass' && answersToLose > 0 && writes.has(operation);
+        if (losing) answersToLose--;
+        const how = losing ? lostAnswer : mode === 'slow' ? { delayMs: slowMs } : undefined;
+        if (how === undefined) {
+          response.writeHead(reply.statusCode ?? 500, reply.headers);
+          reply.pipe(response);
+          return;
+        }
+        const chunks: Buffer[] = [];
+        reply.on('data', (chunk: Buffer) => chunks.push(chunk));
+        reply.on('end', () => {
+          if (losing) entry.lost = true;
+          if (how === 'reset') {
+            response.socket?.destroy();
+          } else if (how === 'hang') {
+            hanging.add(response);
+            response.on('close', () => hanging.delete(response));
+          } else {
+            setTimeout(() => {
+              if (response.destroyed) return;
+              response.writeHead(reply.statusCode ?? 500, reply.headers);
+              response.end(Buffer.concat(chunks));
+            }, how.delayMs);
+          }
+        });
       },
     );
     forwarded.on('error', () => response.destroy());
@@ -145,6 +193,13 @@ export async function startDynamoProxy(target: string, initial: ProxyMode = 'pas
     },
     failNextWrites: (count) => {
       writesToFail = count;
+    },
+    loseAnswers: (count, how) => {
+      answersToLose = count;
+      lostAnswer = how;
+    },
+    setSlowness: (ms) => {
+      slowMs = ms;
     },
     seen: () => [...seen],
     resetSeen: () => {
