@@ -1,11 +1,3 @@
-import { labelOf } from './tools/nlu/routing.js';
 import { loadInteractionModel, Understanding } from './tools/simulator/nlu/index.js';
-
 const u = await Understanding.train(loadInteractionModel());
-for (const t of [
-  'alexa zeg tegen rug coach dat ik verhoging heb en pijn in mijn rug',
-  'mijn rug speelt al sinds de zomer op',
-  'alexa zeg tegen rug coach dat mijn rugpijn verergert',
-  'het schiet nu door naar mijn billen',
-])
-  console.log(t, '→', labelOf(await u.understand(t)));
+for (const t of ['ik kan niet meer werken', 'ik kan niet meer werken door mijn rug', 'ik kan mijn kleinkinderen niet meer optillen door de pijn', 'ik ben gloeiend heet en mijn rug doet zeer']) console.log(t, '→', JSON.stringify(await u.understand(t)));

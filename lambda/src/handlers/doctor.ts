@@ -2,11 +2,13 @@ import { getRequestType, type HandlerInput, type RequestHandler } from 'ask-sdk-
 import type { Response } from 'ask-sdk-model';
 import { prompts } from '../content/prompts.js';
 import { Intent } from '../intents.js';
+import { searchArticle } from '../knowledge/search.js';
 import { showDoctorScreen } from '../screen/show.js';
 import { join, type Speech } from '../speech/ssml.js';
 import * as triage from '../triage/index.js';
 import { dialog, setDialog } from './context.js';
 import { exercising, painStop } from './exercise.js';
+import { answerFromArticle } from './question.js';
 import { ask, tell } from './respond.js';
 import { freeText, isIntent, slotText } from './slots.js';
 
@@ -68,12 +70,16 @@ export const askDoctor: RequestHandler = {
 /**
  * A symptom or pain said on its own that names no red flag ("au", "ik heb rugpijn"): during an
  * exercise the exercise stops and the questions are offered; otherwise the questions start at once.
+ * Words that are a question the article answers clearly ("is rekken goed als het zeer doet?") get
+ * that answer: they were screened for red flags first (redFlagFirst).
  */
 export const symptomSaid: RequestHandler = {
   canHandle: (input) => isIntent(input, Intent.Symptom),
   handle(input) {
     if (exercising(input)) return painStop(input);
-    return speakTriage(input, triage.openingTurn(slotText(input, 'symptom') ? 'unrecognised' : 'asked'));
+    const said = slotText(input, 'symptom');
+    if (said && searchArticle(said).answer) return answerFromArticle(input, said);
+    return speakTriage(input, triage.openingTurn(said ? 'unrecognised' : 'asked'));
   },
 };
 

@@ -123,6 +123,10 @@ function isBetter(rank: readonly number[], than: readonly number[]): boolean {
   return false;
 }
 
+/** Words around a value that do not change what is asked. */
+const neutralWords = new Set(['de', 'het', 'een', 'mijn', 'mn', 'je', 'jouw', 'nu', 'nou', 'even', 'eens', 'die', 'dat',
+  'deze', 'dan', 'eigenlijk', 'toch', 'maar', 'ook', 'graag', 'alsjeblieft', 'eindelijk', 'nog', 'eh', 'zo', 'van']);
+
 /** Carrier words that announce a name: "de oefening …", "een tip over …". */
 const nameWords = new Set(['oefening', 'oefeningen', 'tip', 'tips']);
 
@@ -170,9 +174,12 @@ export function carrierMatch(
       if (literals < minSearchCarrier) continue;
       filled = { value, matched: true, type };
     } else if (values.isCustom(type) && literals > 0) {
-      // A known value inside the carrier's span: "kunnen we nu de knie naar borst doen".
-      const found = values.find(type, tokens.slice(before.length, end));
-      if (found) {
+      // A known value inside the carrier's span, among words that change nothing: "kunnen we nu de knie
+      // naar borst doen". Not "ik kan niet meer werken": there the other words are the point.
+      const span = tokens.slice(before.length, end);
+      const found = values.find(type, span);
+      const rest = found ? [...span.slice(0, found.start), ...span.slice(found.end)] : [];
+      if (found && rest.every((word) => neutralWords.has(word))) {
         const words = said.slice(before.length + found.start, before.length + found.end).join(' ');
         filled = { value: words, matched: true, type, id: found.match.id, name: found.match.name };
       } else if (unknownNames && namesSomething(sample.intent, [...before, ...after], end - before.length)) {
