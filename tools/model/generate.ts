@@ -24,6 +24,7 @@ const intentSchema = z.strictObject({
   slots: z.record(z.string(), z.string()).optional(),
   samples: templates,
 });
+const collectedSchema = z.strictObject({ about: z.string(), samples: z.record(z.string(), templates) });
 const slotTypesSchema = z.record(
   z.string(),
   z.record(z.string(), z.strictObject({ value: z.string().min(1), synonyms: templates })),
@@ -128,7 +129,7 @@ function symptomStatements(symptoms: Record<string, string[]>, intent: string): 
     .flatMap(([, templates]) => templates);
 }
 
-export function generateModel(): InteractionModel {
+export function generateModel({ withCollected = true } = {}): InteractionModel {
   const source = z.record(z.string(), intentSchema).parse(read('content/understanding/intents.json'));
   const symptoms = symptomsSchema.parse(read('content/understanding/symptoms.json'));
   const unknown = Object.keys(source).filter((name) => !allIntents.includes(name as IntentName));
@@ -136,6 +137,9 @@ export function generateModel(): InteractionModel {
   if (unknown.length > 0 || missing.length > 0) {
     throw new Error(`intents.json: unknown ${unknown.join(', ')}; missing ${missing.join(', ')}`);
   }
+  const collected = withCollected
+    ? collectedSchema.parse(read('content/understanding/collected.json')).samples
+    : {};
   const owner = new Map<string, string>();
   const intents = allIntents.map((name): ModelIntent => {
     const { slots, samples } = source[name]!;
@@ -152,6 +156,16 @@ export function generateModel(): InteractionModel {
       samples: expanded,
     };
   });
+  // Phrasings collected during development, where no written sample says them already.
+  const plainKey = (sample: string) => sample.normalize('NFD').replace(/\p{M}/gu, '').replace(/'/g, '');
+  const said = new Set([...owner.keys()].map(plainKey));
+  for (const intent of intents) {
+    for (const sample of expandAll(collected[intent.name] ?? [], `collected ${intent.name}`, 1)) {
+      if (said.has(plainKey(sample))) continue;
+      said.add(plainKey(sample));
+      intent.samples.push(sample);
+    }
+  }
   return {
     interactionModel: { languageModel: { invocationName: 'rug coach', intents, types: slotTypes() } },
   };

@@ -49,6 +49,11 @@ function sessionOf(turn: HeardTurn): Session {
   return (turn.response.sessionAttributes ?? {}) as Session;
 }
 
+/** The exercise an offer is about ("Bedoel je de brug? Zullen we beginnen?"). */
+function offered(turn: HeardTurn): string | undefined {
+  return (sessionOf(turn).dialog as { exerciseId?: string } | undefined)?.exerciseId;
+}
+
 function modeOf(turn: HeardTurn): string {
   return sessionOf(turn).dialog?.mode ?? (turn.sessionEnded ? 'ended' : 'idle');
 }
@@ -124,7 +129,10 @@ export function judge(phrasing: Phrasing, turn: HeardTurn, before: HeardTurn | u
         if (detail === 'any') return mode === 'exercise' || mode === 'chooseExercise';
         // During the routine, another exercise first asks whether to leave the saved place: right too.
         if (mode === 'restartOffer') return phrasing.context === 'exercise';
-        return (mode === 'exercise' && exerciseNow === detail) || mode === 'exerciseOffer';
+        return (
+          (mode === 'exercise' && exerciseNow === detail) ||
+          (mode === 'exerciseOffer' && offered(turn) === detail)
+        );
       case 'routine':
         return mode === 'exercise' && position?.kind === 'routine';
       case 'tip': {

@@ -1,13 +1,13 @@
 /**
  * `npm run nlu`: how well the skill understands phrasings written apart from the interaction model
- * (tests/nlu/heldout.json). First the routing, as the simulator's understanding sends it (the model's
+ * (tests/nlu/heldout*.json). First the routing, as the simulator's understanding sends it (the model's
  * samples, then nlp.js trained on the model); then the answers, each phrasing said to the real bundle
  * in its place in a conversation. Prints accuracy per intent and every miss.
  * `npm run nlu -- path/to/phrasings.json` measures another set of the same shape.
  */
 import { loadInteractionModel, Understanding } from '../simulator/nlu/index.js';
 import { answerAll, localSkill, type Outcome, route, type Tally, tallyBy } from './evaluate.js';
-import { heldOutUrl, loadPhrasings } from './phrasings.js';
+import { loadHeldOut, loadPhrasings } from './phrasings.js';
 
 const percent = ({ right, total }: Tally) => `${((100 * right) / Math.max(1, total)).toFixed(1)} %`;
 
@@ -23,7 +23,7 @@ function report(title: string, outcomes: readonly Outcome[], right: (o: Outcome)
   }
 }
 
-const phrasings = loadPhrasings(process.argv[2] ?? heldOutUrl);
+const phrasings = process.argv[2] ? loadPhrasings(process.argv[2]) : loadHeldOut();
 const understanding = await Understanding.train(loadInteractionModel());
 const outcomes = await route(understanding, phrasings);
 

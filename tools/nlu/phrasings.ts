@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { Intent, type IntentName } from '../../lambda/src/intents.js';
 import { levelOf } from '../../lambda/src/triage/criteria.js';
@@ -34,7 +34,15 @@ export function loadPhrasings(path: string | URL): Phrasing[] {
   return z.array(phrasingSchema).parse(JSON.parse(readFileSync(path, 'utf8')));
 }
 
-export const heldOutUrl = new URL('../../tests/nlu/heldout.json', import.meta.url);
+const heldOutDir = new URL('../../tests/nlu/', import.meta.url);
+
+/** Every held-out file: tests/nlu/heldout*.json. */
+export function loadHeldOut(): Phrasing[] {
+  return readdirSync(heldOutDir)
+    .filter((name) => /^heldout.*\.json$/.test(name))
+    .sort()
+    .flatMap((name) => loadPhrasings(new URL(name, heldOutDir)));
+}
 
 /** The intent a goal belongs to, for the per-intent figures (the first of the intents that can answer it). */
 export function acceptedIntents(goal: string): readonly IntentName[] {
@@ -78,7 +86,8 @@ export function acceptedIntents(goal: string): readonly IntentName[] {
       return (
         (
           {
-            next: [Intent.Next],
+            // During an exercise "ja", "oké" go on to the next step, as "volgende" does.
+            next: [Intent.Next, Intent.Yes],
             previous: [Intent.Previous],
             repeat: [Intent.Repeat],
             pause: [Intent.Pause],

@@ -26,10 +26,11 @@ export function routedRight(phrasing: Phrasing, resolution: Resolution): boolean
       return slot('exercise')?.id === detail;
     case Intent.Tip:
       if (kind === 'tip' && detail === 'any') return slot('topic') === undefined;
-      if (kind === 'tip') return slot('topic')?.id === detail;
+      // Words no topic matched go to the article's search, as an open question does.
+      if (kind === 'tip') return slot('topic')?.id === detail || slot('topic')?.matched === false;
       return slot('topic')?.matched === false;
     case Intent.Info:
-      if (kind === 'info') return slot('infoTopic')?.id === detail;
+      if (kind === 'info') return slot('infoTopic')?.id === detail || slot('infoTopic')?.matched === false;
       return slot('infoTopic')?.matched === false;
     case Intent.Reminder:
       return phrasing.time === undefined || slot('time')?.value === phrasing.time;

@@ -67,6 +67,14 @@ export const askDoctor: RequestHandler = {
   },
 };
 
+/** Words that make a sentence a question ("is rekken goed", "hoe til ik"), not only a complaint. */
+const questionWords =
+  /\b(?:hoe|wat|waarom|wanneer|welke|welk|waar|helpt|helpen|mag|moet|kan|kun|is het|is dat|zijn)\b/;
+
+function asksSomething(said: string): boolean {
+  return questionWords.test(said.toLowerCase());
+}
+
 /**
  * A symptom or pain said on its own that names no red flag ("au", "ik heb rugpijn"): during an
  * exercise the exercise stops and the questions are offered; otherwise the questions start at once.
@@ -78,7 +86,7 @@ export const symptomSaid: RequestHandler = {
   handle(input) {
     if (exercising(input)) return painStop(input);
     const said = slotText(input, 'symptom');
-    if (said && searchArticle(said).answer) return answerFromArticle(input, said);
+    if (said && asksSomething(said) && searchArticle(said).answer) return answerFromArticle(input, said);
     return speakTriage(input, triage.openingTurn(said ? 'unrecognised' : 'asked'));
   },
 };

@@ -4,6 +4,8 @@ import * as coach from '../coach/index.js';
 import { exerciseById } from '../content/article.js';
 import { fill, prompts } from '../content/prompts.js';
 import { Intent } from '../intents.js';
+import { searchArticle } from '../knowledge/search.js';
+import { knowledgeText } from '../knowledge/text.js';
 import { showExerciseScreen } from '../screen/show.js';
 import { join, type Speech, say } from '../speech/ssml.js';
 import { type RoutinePosition, recordSession, type UserState } from '../state/user-state.js';
@@ -115,12 +117,36 @@ function askWhichExercise(input: HandlerInput): Response {
   return ask(input, join(...prompts.unknownExercise, exerciseChoices()), exerciseChoices());
 }
 
+/**
+ * An exercise named in words the model does not know: when the article's search clearly finds one
+ * exercise in them ("die waarbij je je onderrug plat tegen de vloer drukt"), the skill asks whether
+ * that is the one; otherwise which one. It never starts another exercise on a guess.
+ */
+function guessOrAsk(input: HandlerInput, said: string): Response {
+  const { answer } = searchArticle(said);
+  const exercise = answer?.kind === 'exercise' ? exerciseById(answer.id) : undefined;
+  if (!exercise || answer?.kind !== 'exercise') return askWhichExercise(input);
+  const name = coach.spokenName(exercise);
+  return offerExercise(
+    input,
+    exercise.id,
+    fill(knowledgeText.exerciseGuess, { name }),
+    fill(knowledgeText.exerciseOfferReprompt, { name }),
+  );
+}
+
 /** "vraag rug coach naar de brug", "een oefening": that exercise, or a suggested one, right away. */
 export const startExercise: RequestHandler = {
   canHandle: (input) => isIntent(input, Intent.Exercise),
   handle(input) {
     const named = namedValue(input, 'exercise');
-    if (named.kind === 'unknown') return askWhichExercise(input);
+    // "doe de oefeningen met me", "mijn work out": all of them, the routine.
+    if (
+      named.kind === 'unknown' &&
+      /\b(oefeningen|routine|work ?out|training)\b/.test(named.said.toLowerCase())
+    )
+      return requestStart(input, { kind: 'routine' });
+    if (named.kind === 'unknown') return guessOrAsk(input, named.said);
     const exerciseId =
       named.kind === 'known' && exerciseById(named.id)
         ? named.id

@@ -6,12 +6,16 @@ const line = z.string().trim().min(1);
 export const knowledgeContentSchema = z.strictObject({
   notInArticle: line,
   suggestions: line.includes('{first}').includes('{second}'),
-  defaultSuggestions: z.tuple([line, line]),
+  defaultSuggestions: z.array(line).min(2),
   suggestionReprompt: line,
   tipLabel: line.includes('{topic}'),
   exerciseLabel: line.includes('{name}'),
   exerciseOffer: line.includes('{name}'),
   exerciseOfferReprompt: line.includes('{name}'),
+  /** An exercise described in other words ("die waarbij je je billen optilt"): asked, never assumed. */
+  exerciseGuess: line.includes('{name}'),
+  /** Words of the questions an info topic answers ("waarom", "hoe lang duurt"), by topic id, for the search. */
+  questionWords: z.record(z.string(), line),
   /** Search words that lead to the doctor questions ("wanneer moet ik naar de huisarts"). */
   doctorWords: line,
   followUp: line,

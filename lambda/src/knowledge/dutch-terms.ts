@@ -10,10 +10,10 @@ const ignored = new Set(
     'aan al alle alles als alsjeblieft altijd ander andere be ben bij binnen dan dat de deze die dit doe doen doet door ' +
     'een eens eigenlijk en er even ga gaan gaat geen graag had heb hebben hebt heeft het hier hij hoe hoeveel hoor hun ' +
     'ik in is ja je jij jou jouw kan kun kunnen kunt maar me meer men met mij mijn mn moet moeten mag mogen na naar ' +
-    'natuurlijk nee niet niets nog nou nu of ok om ook op over per te tegen toch tot u uit van veel voor waar waarom ' +
+    'natuurlijk nee niet niets nog nou nu of ok om ook op over per te tegen toch tot u uit van veel voor waar ' +
     'wanneer wat we wel welk welke werd wie wij wil willen word worden wordt zal ze zeg zich zij zijn zo zou zullen ' +
     'rug rugpijn pijn rugklachten klachten last zeer goed slecht helpt helpen help werkt werken beter beste best ' +
-    'vraag vertel weet weten iets vertellen artikel coach advies'
+    'vraag vertel weet weten iets vertellen artikel coach advies weer ken kent kennen kun zeg zegt'
   ).split(' '),
 );
 

@@ -97,10 +97,18 @@ function passageOf(id: string): Passage {
 }
 
 let index: MiniSearch<Document> | undefined;
+/** Every word the article's passages have, as the search compares words. */
+const vocabulary = new Set<string>();
 
 /** Built on the first question, not at load: most turns never search. */
 function searchIndex(): MiniSearch<Document> {
   if (index) return index;
+  for (const doc of documents()) {
+    for (const word of wordsOf(`${doc.title} ${doc.keywords} ${doc.text}`)) {
+      const term = searchTerm(word);
+      if (term) vocabulary.add(term);
+    }
+  }
   index = new MiniSearch<Document>({
     fields: ['title', 'keywords', 'text'],
     tokenize: wordsOf,

@@ -332,7 +332,7 @@ const patterns: readonly SymptomPattern[] = [
   // Verb last, as in a one-shot: "dat ik mijn rechterbeen bijna niet meer voel".
   p(
     'gevoelloos-tintelingen',
-    `(?:${legBelowKnee}|bil|billen|dij|dijen|armen|handen|tenen|kruis)(?: \\w+){0,2}? (?:niet|nauwelijks|amper|niks|niets) (?:meer |goed )?(?:voel|voelt|voelen|voelde)`,
+    `(?:${legBelowKnee}|bil|billen|dij|dijen|armen|handen|tenen|kruis)(?: \\w+){0,2}? (?:niet|nauwelijks|amper|niks|niets) (?:(?:meer|goed|echt|zo) )*(?:voel|voelt|voelen|voelde)`,
     { inherent: true },
   ),
 
@@ -373,6 +373,7 @@ const patterns: readonly SymptomPattern[] = [
     'ongeluk\\w*|ongeval\\w*|verkeersongeluk\\w*|autoongeluk\\w*|gestruikeld|struikel\\w*|uitgegleden|' +
       'uitglijden|gegleden|aangereden|aanrijding\\w*|botsing|gebotst|kop ?staart\\w*|whiplash|klap|smak|' +
       'gestoten|valpartij|getackeld|van de trap|onderuit\\w*|geknald|achterop|ingereden|omver\\w*|' +
+      'omgevallen|neergevallen|op mijn stuit\\w*|op mijn staartbeen|hard (?:op|neer)gekomen|kwam (?:\\w+ )?hard (?:op|neer)|' +
       'van (?:de|mijn|een|het) (?:scooter|fiets|ladder|trap|paard|stoel|dak|trapje|brommer)',
   ),
   p('ongeval', 'gevallen', { accept: fellDown }),
@@ -423,7 +424,11 @@ const patterns: readonly SymptomPattern[] = [
   ),
   p(
     'uitstralend',
-    `(?:naar|tot in|in|tot) (?:mijn |mn |de |je )?(?:${elsewhere})(?: \\w+)? (?:trekt|straalt|schiet|gaat|loopt|zakt|uitstraalt|doortrekt)`,
+    `(?:naar|tot in|in|tot) (?:mijn |mn |de |je )?(?:${elsewhere})(?: \\w+)? (?:trekt|straalt|schiet|uitstraalt|doortrekt|uitstralen|trekken)`,
+  ),
+  p(
+    'uitstralend',
+    `(?:naar|tot in|in|tot) (?:mijn |mn |de |je )?(?:${elsewhere})(?: \\w+)? (?:gaat|loopt|zakt)`,
     { accept: mentionsPain },
   ),
   p(
@@ -435,6 +440,7 @@ const patterns: readonly SymptomPattern[] = [
     'terugkerend',
     'terugkomt|terugkomen|terugkeert|terugkerend\\w*|teruggekomen|(?:komt|kwam|kwamen|keert|is)(?: \\w+){0,3}? terug|' +
       'steeds weer|keer op keer|(?:elk|ieder) jaar|komt en gaat|om de haverklap|(?:elke|iedere) keer weer|telkens weer|' +
+      'steeds opnieuw|telkens opnieuw|om de (?:paar|zoveel|aantal) (?:weken|maanden|dagen|jaar)|weer te pakken|' +
       '(?:tweede|derde|vierde|vijfde|zoveelste) keer|(?:eerder|vaker|vaak|al eens)(?: \\w+){0,1}? gehad|' +
       '(?:vaak|vaker|regelmatig|af en toe)(?: \\w+){0,2}? (?:last|pijn|rugpijn|rugklachten|klachten|spit)|' +
       'weer (?:last|pijn|rugpijn|rugklachten|spit)|(?:heb|krijg)(?: ik)?(?: het)?(?: steeds)? weer',
@@ -454,9 +460,11 @@ const patterns: readonly SymptomPattern[] = [
       'belemmer\\w*|hinder\\w*|dagelijks leven|dagelijkse (?:leven|dingen|bezigheden|activiteiten)|moeite (?:met|om)|' +
       'krom lopen|loop krom|lig (?:\\w+ ){0,3}?(?:op de bank|in bed|op bed)|' +
       'kom (?:\\w+ ){0,2}?(?:bed|stoel|bank) (?:niet |nauwelijks |amper )?(?:meer )?(?:uit|af)|niet uit (?:mijn |mn |m )?bed|' +
+      '(?:bed|stoel|bank) (?:niet|nauwelijks|amper) (?:meer )?(?:uit|af) (?:kom|kan komen|komen|kon komen)|' +
       `(?:niet|nauwelijks|amper|moeilijk) (?:meer |eens |goed |langer dan (?:\\w+ ){1,2})?(?:kan|kon|kunnen|kun|lukt) (?:${activities})|` +
       `(?:${activities}) (?:niet|nauwelijks|amper) (?:meer |eens )?(?:kan|kon|kunnen|lukt)|` +
       'ziek (?:moeten |gaan )?(?:ge)?meld\\w*|(?:niet|nauwelijks) (?:meer |eens )?op de grond|' +
+      '(?:sokken|schoenen|kousen|broek|jas|kleren)(?: \\w+){0,3}? (?:niet|nauwelijks|amper) (?:meer )?(?:\\w+ ){0,2}?(?:aan|uit)(?: \\w+)? (?:trekken|doen|krijgen)|' +
       `(?:niet|nauwelijks|amper) (?:meer )?(?:${everydayMovements})`,
     { inherent: true },
   ),

@@ -124,8 +124,34 @@ function isBetter(rank: readonly number[], than: readonly number[]): boolean {
 }
 
 /** Words around a value that do not change what is asked. */
-const neutralWords = new Set(['de', 'het', 'een', 'mijn', 'mn', 'je', 'jouw', 'nu', 'nou', 'even', 'eens', 'die', 'dat',
-  'deze', 'dan', 'eigenlijk', 'toch', 'maar', 'ook', 'graag', 'alsjeblieft', 'eindelijk', 'nog', 'eh', 'zo', 'van']);
+const neutralWords = new Set([
+  'de',
+  'het',
+  'een',
+  'mijn',
+  'mn',
+  'je',
+  'jouw',
+  'nu',
+  'nou',
+  'even',
+  'eens',
+  'die',
+  'dat',
+  'deze',
+  'dan',
+  'eigenlijk',
+  'toch',
+  'maar',
+  'ook',
+  'graag',
+  'alsjeblieft',
+  'eindelijk',
+  'nog',
+  'eh',
+  'zo',
+  'van',
+]);
 
 /** Carrier words that announce a name: "de oefening …", "een tip over …". */
 const nameWords = new Set(['oefening', 'oefeningen', 'tip', 'tips']);
@@ -134,10 +160,8 @@ const nameWords = new Set(['oefening', 'oefeningen', 'tip', 'tips']);
  * True when a carrier is made for naming an exercise or topic, so that unknown words in its slot are a
  * name Alexa passes on unresolved ("de oefening handstand", "tip over vissen"), not a whole sentence.
  */
-function namesSomething(intent: string, literals: readonly string[], spanWords: number): boolean {
-  if (spanWords > 3) return false;
-  if (literals.some((w) => nameWords.has(w))) return true;
-  return intent === 'ExerciseIntent' && literals.length >= 2;
+function namesSomething(literals: readonly string[], spanWords: number): boolean {
+  return spanWords <= 3 && literals.some((w) => nameWords.has(w));
 }
 
 /** Fewest carrier words for a free-form slot to be taken on the carrier alone ("of ik naar de dokter moet want …"). */
@@ -171,7 +195,10 @@ export function carrierMatch(
     const value = said.slice(before.length, end).join(' ');
     let filled: ResolvedSlot;
     if (type === 'AMAZON.SearchQuery') {
-      if (literals < minSearchCarrier) continue;
+      // "nee maar …", "ja en …": an answer with more to say is a clear carrier too.
+      const answerAndMore =
+        before.length === 2 && /^(ja|nee)$/.test(before[0] ?? '') && /^(maar|en)$/.test(before[1] ?? '');
+      if (literals < minSearchCarrier && !answerAndMore) continue;
       filled = { value, matched: true, type };
     } else if (values.isCustom(type) && literals > 0) {
       // A known value inside the carrier's span, among words that change nothing: "kunnen we nu de knie
@@ -182,7 +209,7 @@ export function carrierMatch(
       if (found && rest.every((word) => neutralWords.has(word))) {
         const words = said.slice(before.length + found.start, before.length + found.end).join(' ');
         filled = { value: words, matched: true, type, id: found.match.id, name: found.match.name };
-      } else if (unknownNames && namesSomething(sample.intent, [...before, ...after], end - before.length)) {
+      } else if (unknownNames && !found && namesSomething([...before, ...after], end - before.length)) {
         // A name the model does not know, in a carrier made for names: "start de oefening handstand".
         filled = { value, matched: false, type };
       } else continue;

@@ -33,6 +33,31 @@ const invocationFillers = new Set([
   'graag',
   'nog',
 ]);
+/** "rug coach openen", "rug coach starten": the launch verb after the name. */
+const launchInfinitives = new Set(['openen', 'starten', 'beginnen', 'aanzetten', 'activeren', 'open', 'aan']);
+/** "kun je rug coach openen", "maak rug coach open", "zou je rug coach voor mij willen starten". */
+const politeLaunch = new Set([
+  'kun',
+  'kan',
+  'kunt',
+  'je',
+  'jij',
+  'u',
+  'wil',
+  'wilt',
+  'zou',
+  'zoudt',
+  'willen',
+  'maak',
+  'zet',
+  'even',
+  'voor',
+  'mij',
+  'me',
+  'eens',
+  'alsjeblieft',
+  'graag',
+]);
 /** Words that join the invocation to the request ("vraag rug coach naar de brug"); Alexa may drop them. */
 export const connectors = ['naar', 'om', 'of', 'over', 'dat', 'voor', 'en', 'hoe', 'wat'];
 /** Connectors that are part of the request's grammar and stay when Alexa strips the others. */
@@ -57,13 +82,21 @@ function indexOfSequence(tokens: readonly string[], sequence: readonly string[])
 export function splitInvocation(tokens: readonly string[]): Invocation {
   const at = indexOfSequence(tokens, invocationName);
   if (at < 0) return { kind: 'inSession', request: [...tokens] };
-  const before = tokens.slice(0, at).filter((w) => !invocationFillers.has(w));
   let after = tokens.slice(at + invocationName.length);
+  // Asking Alexa to open the skill in a sentence of its own: a launch.
+  const around = [...tokens.slice(0, at), ...after];
+  if (
+    around.some((w) => launchInfinitives.has(w)) &&
+    around.every((w) => politeLaunch.has(w) || launchInfinitives.has(w) || invocationFillers.has(w))
+  )
+    return { kind: 'launch' };
+  const before = tokens.slice(0, at).filter((w) => !invocationFillers.has(w));
   const verb = before.join(' ');
   const launchLike = verb === '' || launchVerbs.includes(verb);
   if (!launchLike && !oneShotVerbs.includes(verb)) return { kind: 'inSession', request: [...tokens] };
-  // "open rug coach alsjeblieft", "start rug coach dan maar eens": only fillers after the name.
-  if (after.every((w) => invocationFillers.has(w))) return { kind: 'launch' };
+  // "open rug coach alsjeblieft", "start rug coach dan maar eens", "rug coach openen": only fillers after the name.
+  if (after.every((w) => invocationFillers.has(w) || (verb === '' && launchInfinitives.has(w))))
+    return { kind: 'launch' };
   // "open rug coach en geef me een tip": the launch verb carries a request after "en".
   if (launchLike && after[0] === 'en') after = after.slice(1);
   else if (verb === '') return { kind: 'inSession', request: [...tokens] };

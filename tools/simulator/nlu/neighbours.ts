@@ -18,8 +18,27 @@ const commonShare = 0.05;
  * Function words that do tell intents apart, kept although nlp.js lists them as stop words: what
  * cannot be done ("ik kan niet meer werken" is a symptom, "werken" a tip), and the question words.
  */
-const telling = new Set(['niet', 'geen', 'nooit', 'kan', 'kon', 'kun', 'kunnen', 'meer', 'nauwelijks', 'hoe', 'wat',
-  'waarom', 'wanneer', 'welke', 'waar', 'mag', 'moet', 'erg', 'ook']);
+const telling = new Set([
+  'niet',
+  'geen',
+  'nooit',
+  'kan',
+  'kon',
+  'kun',
+  'kunnen',
+  'meer',
+  'nauwelijks',
+  'hoe',
+  'wat',
+  'waarom',
+  'wanneer',
+  'welke',
+  'waar',
+  'mag',
+  'moet',
+  'erg',
+  'ook',
+]);
 
 /** Other function words ("de", "wil", "doe") say little about the intent; the content words vote. */
 function termOf(word: string): string | null {
@@ -47,7 +66,12 @@ export class NearestSamples {
     this.index.addAll(corpus.map((c, id) => ({ id, text: c.utterance, intent: c.intent })));
     this.samples = corpus.length;
     for (const { utterance } of corpus) {
-      const terms = new Set(normalize(utterance).split(' ').map(termOf).filter((t): t is string => t !== null));
+      const terms = new Set(
+        normalize(utterance)
+          .split(' ')
+          .map(termOf)
+          .filter((t): t is string => t !== null),
+      );
       for (const term of terms) this.samplesWith.set(term, (this.samplesWith.get(term) ?? 0) + 1);
     }
   }
@@ -57,7 +81,12 @@ export class NearestSamples {
     return normalize(text)
       .split(' ')
       .map(termOf)
-      .some((term) => term !== null && (this.samplesWith.get(term) ?? 0) > 0 && (this.samplesWith.get(term) ?? 0) <= this.samples * commonShare);
+      .some(
+        (term) =>
+          term !== null &&
+          (this.samplesWith.get(term) ?? 0) > 0 &&
+          (this.samplesWith.get(term) ?? 0) <= this.samples * commonShare,
+      );
   }
 
   vote(text: string): Classification | undefined {
