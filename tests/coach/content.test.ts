@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import coachJson from '../../content/coach.json';
+import dutchJson from '../../content/dutch.json';
 import { coachContentSchema } from '../../lambda/src/coach/content-schema.js';
 import { planFor, routineOrder } from '../../lambda/src/coach/index.js';
 import { article } from '../../lambda/src/content/article.js';
@@ -36,8 +37,10 @@ describe('content/coach.json', () => {
   });
 
   it('counts in Dutch words from nul to dertig', () => {
-    expect(coachJson.numbers[1]).toBe('één');
-    expect(coachJson.numbers[10]).toBe('tien');
-    expect(coachJson.numbers[30]).toBe('dertig');
+    expect(dutchJson.numbers[1]).toBe('één');
+    expect(dutchJson.numbers[10]).toBe('tien');
+    expect(dutchJson.numbers[30]).toBe('dertig');
+    expect(dutchJson.ordinals[1]).toBe('eerste');
+    expect(dutchJson.ordinals[10]).toBe('tiende');
   });
 });

@@ -44,27 +44,33 @@ describe('adjustHold', () => {
     const change = adjustHold(prefs(0), 'longer', knee);
     expect(change.preferences.holdExtraSeconds).toBe(5);
     expect(holdFor(knee, change.preferences)).toBe(25);
-    expect(words(change.speech)).toBe('Ik houd voortaan 25 seconden vast.');
+    expect(words(change.speech)).toBe('Je houdt voortaan vijfentwintig seconden vast.');
   });
 
   it('stops at the article maximum and says so', () => {
     const change = adjustHold(prefs(10), 'longer', knee);
     expect(change.preferences.holdExtraSeconds).toBe(10);
-    expect(words(change.speech)).toBe('Langer dan 30 seconden raadt het artikel niet aan.');
+    expect(words(change.speech)).toBe(
+      'Het artikel zegt twintig tot dertig seconden, dus langer dan dertig seconden maak ik het niet.',
+    );
   });
 
   it('"korter" takes 5 seconds off, not below the article minimum', () => {
-    expect(words(adjustHold(prefs(10), 'shorter', knee).speech)).toBe('Ik houd voortaan 25 seconden vast.');
+    expect(words(adjustHold(prefs(10), 'shorter', knee).speech)).toBe(
+      'Je houdt voortaan vijfentwintig seconden vast.',
+    );
     const atMin = adjustHold(prefs(0), 'shorter', knee);
     expect(atMin.preferences.holdExtraSeconds).toBe(0);
-    expect(words(atMin.speech)).toContain('20 seconden');
+    expect(words(atMin.speech)).toContain('korter dan twintig seconden');
   });
 
   it('speaks of the exercise going on: the brug goes from 5 to 10 seconds and no further', () => {
     const longer = adjustHold(prefs(0), 'longer', brug);
     expect(holdFor(brug, longer.preferences)).toBe(10);
-    expect(words(longer.speech)).toBe('Ik houd voortaan 10 seconden vast.');
-    expect(words(adjustHold(longer.preferences, 'longer', brug).speech)).toContain('Langer dan 10 seconden');
+    expect(words(longer.speech)).toBe('Je houdt voortaan tien seconden vast.');
+    expect(words(adjustHold(longer.preferences, 'longer', brug).speech)).toContain(
+      'langer dan tien seconden',
+    );
   });
 
   it('shortens a brug held 10 seconds to 5, even when the stored extra is larger than its range', () => {
@@ -73,7 +79,9 @@ describe('adjustHold', () => {
   });
 
   it('without an exercise, describes the 20-30 second holds', () => {
-    expect(words(adjustHold(prefs(0), 'longer').speech)).toBe('Ik houd voortaan 25 seconden vast.');
+    expect(words(adjustHold(prefs(0), 'longer').speech)).toBe(
+      'Je houdt voortaan vijfentwintig seconden vast.',
+    );
   });
 
   it('keeps the extra within what any range allows', () => {

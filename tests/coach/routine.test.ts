@@ -18,6 +18,7 @@ import {
   turnsFor,
 } from '../../lambda/src/coach/index.js';
 import { article, exerciseById } from '../../lambda/src/content/article.js';
+import { capitalized, ordinalWord } from '../../lambda/src/text/index.js';
 import { words } from './speech-helpers.js';
 
 const prefs: CoachPreferences = { holdExtraSeconds: 0, speechRate: 'normal' };
@@ -57,10 +58,10 @@ describe('a routine', () => {
     const { heard, end } = walk(routineFor('routine'));
     expect(heard).toHaveLength(routineOrder.reduce((n, id) => n + turnCount(id), 0));
     expect(end).toBe('Je hebt alle oefeningen gedaan. Goed gedaan!');
-    expect(heard.filter((h) => h.startsWith('Goed gedaan. Volgende oefening:'))).toHaveLength(4);
-    expect(heard.some((h) => h.startsWith('Goed gedaan. Volgende oefening: de brug. We doen de brug.'))).toBe(
-      true,
-    );
+    expect(heard.filter((h) => h.startsWith('Goed gedaan. De volgende oefening is'))).toHaveLength(4);
+    expect(
+      heard.some((h) => h.startsWith('Goed gedaan. De volgende oefening is de brug. We doen de brug.')),
+    ).toBe(true);
   });
 
   it('knows the last turn of the routine', () => {
@@ -134,7 +135,7 @@ describe('moving around', () => {
   it('"vorige" at the very first turn stays there and says so', () => {
     const step = previousPosition(start, prefs);
     expect(step.done || step.position).toMatchObject({ exerciseIndex: 0, turnIndex: 0 });
-    expect(words(step.speech)).toMatch(/^Dit is de eerste stap\. We doen knie naar borst\./);
+    expect(words(step.speech)).toMatch(/^Dit is het begin van de oefening\. We doen knie naar borst\./);
   });
 
   it('"opnieuw" starts the current exercise again from its first turn', () => {
@@ -146,7 +147,7 @@ describe('moving around', () => {
   it('"herhaal" says the same turn again', () => {
     const position = { ...start, exerciseIndex: 2, turnIndex: 1 };
     expect(currentStep(position, prefs)).toEqual(currentStep(position, prefs));
-    expect(currentTurn(position, prefs)?.stepLabel).toBe('stap 2 van 2');
+    expect(currentTurn(position, prefs)?.stepLabel).toBe('deel 2 van 2');
   });
 
   it('a turn index past the end, after a longer hold made fewer turns, means the last turn', () => {
@@ -167,7 +168,7 @@ describe('pause, resume and pain', () => {
     const step = resumeStep(position, prefs);
     expect(step.done).toBe(false);
     const again = currentStep(position, prefs);
-    expect(words(step.speech)).toBe(`We gaan verder met de brug, stap 2 van 2. ${words(again.speech)}`);
+    expect(words(step.speech)).toBe(`Je was bij de brug. ${words(again.speech)}`);
   });
 
   it('offers to resume at launch, naming the exercise', () => {
@@ -181,6 +182,41 @@ describe('pause, resume and pain', () => {
     const { speech, reprompt } = painStop();
     expect(words(speech)).toMatch(/^Stop de oefening\. Forceer nooit/);
     expect(words(speech)).toContain('huisarts');
-    expect(words(reprompt)).toContain('Bij twijfel: bel je huisarts.');
+    expect(words(reprompt)).toContain('Bij twijfel bel je je huisarts.');
+  });
+});
+
+describe('"ga verder" after the turns were laid out differently', () => {
+  const brug = routineFor('single', 'brug');
+  const fresh = { sessionsDone: 0 };
+  const later = { sessionsDone: 9 };
+
+  it('goes on with the repetition the user had not done, not one already done', () => {
+    // Saved after "volgende" past the first turn with fresh holds; by the next day, holds are longer.
+    const second = nextPosition(brug, prefs, fresh);
+    if (second.done) throw new Error('the brug has more than one turn');
+    const done = second.turn.repetitionsBefore;
+    expect(done).toBeGreaterThan(0);
+    const resumed = resumeStep(second.position, prefs, later);
+    if (resumed.done) throw new Error('nothing to resume');
+    expect(resumed.turn.repetitionsBefore).toBe(done);
+    expect(words(resumed.speech)).toContain(`${capitalized(ordinalWord(done + 1))} keer.`);
+    expect(words(resumed.speech)).not.toContain(`${capitalized(ordinalWord(done))} keer.`);
+  });
+
+  it('moves on from there with "volgende" until the end, saying every later repetition once', () => {
+    const second = nextPosition(brug, prefs, fresh);
+    if (second.done) throw new Error('the brug has more than one turn');
+    const heard: string[] = [];
+    let step = resumeStep(second.position, prefs, later);
+    while (!step.done) {
+      heard.push(words(step.speech));
+      step = nextPosition(step.position, prefs, later);
+    }
+    const counts = heard.join(' ').match(/\p{Lu}\p{Ll}+ keer\./gu) ?? [];
+    const done = second.turn.repetitionsBefore;
+    expect(counts).toEqual(
+      Array.from({ length: 10 - done }, (_, i) => `${capitalized(ordinalWord(done + i + 1))} keer.`),
+    );
   });
 });

@@ -4,12 +4,12 @@ import type { Speech } from '../../lambda/src/speech/ssml.js';
 export const words = (speech: Speech): string =>
   speech.flatMap((part) => (part.kind === 'text' ? [part.text] : [])).join(' ');
 
-const isCountdownCue = (text: string) => /^Nog (\S+ seconden|vijf)\.$/.test(text);
-const isRelease = (text: string) => text === 'En loslaten.' || text === 'Laat langzaam zakken.';
+const isCountdownCue = (text: string) => /^Nog \S+ seconden\.$/.test(text);
+const isRelease = (text: string) => text === 'En loslaten.' || text === 'Laat het langzaam zakken.';
 
 /**
  * The holds the user hears: silences, interrupted only by countdown cues ("Nog tien seconden."),
- * that end with the release cue ("En loslaten.", "Laat langzaam zakken."). Returns each hold's silences.
+ * that end with the release cue ("En loslaten.", "Laat het langzaam zakken."). Returns each hold's silences.
  */
 export function holdsIn(speech: Speech): number[][] {
   const holds: number[][] = [];

@@ -4,6 +4,7 @@ import { article, exerciseById } from '../../lambda/src/content/article.js';
 import type { Exercise } from '../../lambda/src/content/schema.js';
 import { alexaLimits } from '../../lambda/src/speech/limits.js';
 import { estimatedSeconds, pauseSeconds, renderSsml } from '../../lambda/src/speech/ssml.js';
+import { spoken } from '../../lambda/src/text/index.js';
 import { holdsIn, longestSilence, sum, words } from './speech-helpers.js';
 
 const exercise = (id: string): Exercise => {
@@ -56,16 +57,18 @@ describe.each(cases)('$e.id, extra $extra s, after $sessionsDone sessions', ({ e
     }
   });
 
-  it('says every step of the article somewhere', () => {
+  it('says every step of the article somewhere, as it is written for the ear', () => {
     const all = turns.map((t) => words(t.speech)).join(' ');
-    for (const step of e.steps) expect(all).toContain(step);
+    const steps = spoken.exercises[e.id] ?? [];
+    expect(steps).toHaveLength(e.steps.length);
+    for (const step of steps) expect(all).toContain(step.say);
   });
 
   it('ends every turn by asking for "volgende", with a reprompt, and labels the steps', () => {
     turns.forEach((turn, i) => {
       expect(words(turn.speech)).toMatch(/Zeg 'volgende' als je klaar bent\.$/);
       expect(words(turn.reprompt)).toContain('volgende');
-      expect(turn.stepLabel).toBe(`stap ${i + 1} van ${turns.length}`);
+      expect(turn.stepLabel).toBe(`deel ${i + 1} van ${turns.length}`);
       expect(turn.isLastOfExercise).toBe(i === turns.length - 1);
     });
   });
@@ -76,7 +79,7 @@ describe.each(cases)('$e.id, extra $extra s, after $sessionsDone sessions', ({ e
     const firstRight = sides.indexOf('rechts');
     expect(sides.slice(0, firstRight).every((s) => s === 'links')).toBe(true);
     expect(sides.slice(firstRight).every((s) => s === 'rechts')).toBe(true);
-    expect(words(turns[firstRight]?.speech ?? [])).toContain('Nu het andere been');
+    expect(words(turns[firstRight]?.speech ?? [])).toContain('Nu je andere been');
   });
 });
 
@@ -95,6 +98,14 @@ describe('knie naar borst', () => {
     expect(Math.max(...turns.map((t) => estimatedSeconds(t.speech, 'slow')))).toBeLessThanOrEqual(90);
   });
 
+  it('counts repetitions as ordinals, never "Één. Trek één knie…"', () => {
+    const all = turnsFor(exercise('knie-naar-borst'), prefs())
+      .map((t) => words(t.speech))
+      .join(' ');
+    expect(all).toContain('Eerste keer. Trek één knie naar je borst.');
+    expect(all).not.toMatch(/Één\. Trek één/);
+  });
+
   it('counts a 20 second hold down: ten seconds of silence, "nog tien seconden", ten more, "en loslaten"', () => {
     const [first] = turnsFor(exercise('knie-naar-borst'), prefs());
     const said = (first?.speech ?? []).map((p) => (p.kind === 'text' ? p.text : p.seconds));
@@ -105,7 +116,9 @@ describe('knie naar borst', () => {
   it('starts lying down, with time to get into position', () => {
     const [first] = turnsFor(exercise('knie-naar-borst'), prefs());
     const speech = first?.speech ?? [];
-    const setup = speech.findIndex((p) => p.kind === 'text' && p.text === 'Lig op je rug, knieën gebogen.');
+    const setup = speech.findIndex(
+      (p) => p.kind === 'text' && p.text === 'Ga op je rug liggen, met je knieën gebogen.',
+    );
     expect(setup).toBeGreaterThan(0);
     expect(speech[setup + 1]).toEqual({ kind: 'pause', seconds: 5 });
     expect(words(speech)).toMatch(/^We doen knie naar borst\./);
@@ -116,9 +129,9 @@ describe('kat-koe and bekkenkanteling', () => {
   it('counts kat-koe aloud up to tien, with a slow kat and koe each time', () => {
     const turns = turnsFor(exercise('kat-koe'), prefs());
     const all = turns.map((t) => words(t.speech)).join(' ');
-    for (const n of ['Één', 'Twee', 'Vijf', 'Zes', 'Tien']) expect(all).toContain(`${n}. Rond je rug, kat.`);
-    expect(all.match(/Rond je rug, kat\./g)).toHaveLength(10);
-    expect(all.match(/Hol je rug, koe\./g)).toHaveLength(10);
+    for (const n of ['Één', 'Twee', 'Vijf', 'Zes', 'Tien']) expect(all).toContain(`${n}. Maak je rug rond.`);
+    expect(all.match(/Maak je rug rond\./g)).toHaveLength(10);
+    expect(all.match(/En hol je rug\./g)).toHaveLength(10);
     const movements = turns.flatMap((t) => t.speech.filter((p) => p.kind === 'pause' && p.seconds === 3));
     expect(movements).toHaveLength(20);
   });
@@ -127,8 +140,8 @@ describe('kat-koe and bekkenkanteling', () => {
     const all = turnsFor(exercise('bekkenkanteling'), prefs())
       .map((t) => words(t.speech))
       .join(' ');
-    expect(all.match(/Kantel naar achteren\. En naar voren\./g)).toHaveLength(10);
-    expect(all).toContain('Tien. Kantel naar achteren.');
+    expect(all.match(/Kantel je bekken naar achteren\. En kantel het naar voren\./g)).toHaveLength(10);
+    expect(all).toContain('Tien. Kantel je bekken naar achteren.');
   });
 });
 
@@ -142,14 +155,22 @@ describe('brug', () => {
       turns
         .map((t) => words(t.speech))
         .join(' ')
-        .match(/Laat langzaam zakken\./g),
+        .match(/Laat het langzaam zakken\./g),
     ).toHaveLength(10);
   });
 
-  it('says "nog vijf" in the middle of a 10 second lift', () => {
+  it('says "nog vijf seconden" in the middle of a 10 second lift', () => {
     const [first] = turnsFor(exercise('brug'), prefs(10));
     expect(first?.holdSeconds).toBe(10);
-    expect(words(first?.speech ?? [])).toContain('Nog vijf. Laat langzaam zakken.');
+    expect(words(first?.speech ?? [])).toContain('Nog vijf seconden. Laat het langzaam zakken.');
+  });
+
+  it('counts lifts as "Eerste keer", so no count is heard as part of the step', () => {
+    const all = turnsFor(exercise('brug'), prefs())
+      .map((t) => words(t.speech))
+      .join(' ');
+    expect(all).toContain('Eerste keer. Til je bekken omhoog.');
+    expect(all).toContain('Tiende keer.');
   });
 });
 
@@ -170,10 +191,10 @@ describe('progression', () => {
     expect(turnsFor(knee, prefs(), { sessionsDone: 40 })[0]?.holdSeconds).toBe(26);
     expect(turnsFor(knee, prefs(10), { sessionsDone: 40 })[0]?.holdSeconds).toBe(30);
     expect(words(turnsFor(knee, prefs(), { sessionsDone: 3 })[0]?.speech ?? [])).toContain(
-      'Bouw langzaam op',
+      'we bouwen langzaam op',
     );
     expect(words(turnsFor(knee, prefs(), { sessionsDone: 0 })[0]?.speech ?? [])).not.toContain(
-      'Bouw langzaam op',
+      'bouwen langzaam op',
     );
   });
 
@@ -185,7 +206,7 @@ describe('progression', () => {
 
 describe('safety notice', () => {
   it('says never to force an exercise and to stop when it hurts', () => {
-    expect(words(safetyNotice())).toBe('Forceer nooit een oefening; stop als het pijn doet.');
+    expect(words(safetyNotice())).toBe('Forceer nooit een oefening, en stop als het pijn doet.');
     expect(pauseSeconds(safetyNotice())).toBe(0);
   });
 });

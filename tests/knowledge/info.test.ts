@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { article } from '../../lambda/src/content/article.js';
-import { infoAnswer, infoTopics } from '../../lambda/src/knowledge/info.js';
-import { renderSsml } from '../../lambda/src/speech/ssml.js';
+import { infoAnswer, infoInParts, infoTopics, moreCauses } from '../../lambda/src/knowledge/info.js';
+import { renderSsml, type Speech, wordCount } from '../../lambda/src/speech/ssml.js';
+import { spoken } from '../../lambda/src/text/index.js';
 import { loadInteractionModel, Understanding } from '../../tools/simulator/nlu/index.js';
 import { ssmlProblems } from '../../tools/ssml-check.js';
 
 const model = loadInteractionModel();
 const understanding = await Understanding.train(model);
 const infoTopicType = model.interactionModel.languageModel.types?.find((t) => t.name === 'InfoTopic');
-const text = (id: string) =>
-  (infoAnswer(id) ?? [])
+const said = (speech: Speech) =>
+  speech
     .map((p) => (p.kind === 'text' ? p.text : ''))
     .join(' ')
     .toLowerCase();
+const text = (id: string) => said(infoAnswer(id) ?? []);
 
 describe('info answers', () => {
   it('has an answer for every InfoTopic value of the interaction model, and no answer without a value', () => {
@@ -39,20 +41,33 @@ describe('info answers', () => {
     }
   });
 
-  it('tells every kind, place and cause of the article', () => {
-    for (const kind of article.kinds) expect(text('soorten')).toContain(kind.description.toLowerCase());
-    for (const place of article.places) expect(text('plekken')).toContain(place.description.toLowerCase());
-    const causes = text('oorzaken');
+  it('tells every kind, place and cause of the article, the rest of the causes when asked', () => {
+    for (const kind of Object.values(spoken.info.kinds))
+      expect(text('soorten')).toContain(kind.say.toLowerCase());
+    for (const place of Object.values(spoken.info.places))
+      expect(text('plekken')).toContain(place.say.toLowerCase());
+    const causes = [text('oorzaken'), said(moreCauses())].join(' ');
+    expect(infoInParts.oorzaken?.question).toBe(spoken.info.moreCausesQuestion);
     for (const item of article.causes.common.items) expect(causes).toContain(item.toLowerCase());
-    for (const item of article.causes.lessCommon.items)
-      expect(causes).toContain(item.description.toLowerCase());
-    for (const item of article.causes.rare.items) expect(causes).toContain(item.toLowerCase());
+    for (const item of Object.values(spoken.info.lessCommonCauses))
+      expect(causes).toContain(item.say.toLowerCase());
+    expect(causes).toContain(spoken.info.rareCauses.say.toLowerCase());
   });
 
-  it('tells the conclusion and the FAQ answer word for word', () => {
-    for (const point of article.conclusion.points)
-      expect(text('conclusie')).toContain(point.text.toLowerCase());
-    for (const sentence of article.faq[0]!.answer) expect(text('bewegen')).toContain(sentence.toLowerCase());
+  it('tells the conclusion, and answers the FAQ as it was asked', () => {
+    for (const sentence of spoken.info.conclusion)
+      expect(text('conclusie')).toContain(sentence.say.toLowerCase());
+    expect(said(infoAnswer('bewegen', 'mag ik bewegen met rugpijn') ?? [])).toMatch(/^ja, matig bewegen/);
+    expect(said(infoAnswer('bewegen', 'moet ik in bed blijven') ?? [])).toMatch(
+      /^nee, bedrust wordt afgeraden/,
+    );
+    expect(said(infoAnswer('bewegen', 'is bedrust goed') ?? [])).toMatch(/^nee, /);
+  });
+
+  it('answers "welke tips zijn er" with a short menu, not thirteen titles', () => {
+    const menu = text('tips-overzicht');
+    expect(wordCount(menu)).toBeLessThanOrEqual(40);
+    expect(menu).toContain('?');
   });
 
   it('knows nothing about a topic the article does not cover', () => {

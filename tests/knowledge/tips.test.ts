@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { article } from '../../lambda/src/content/article.js';
-import { chooseTip, recentTipMemory, tipForTopic, tipSpeech } from '../../lambda/src/knowledge/tips.js';
+import {
+  chooseTip,
+  recentTipMemory,
+  tipForTopic,
+  tipSpeech,
+  tipTitle,
+} from '../../lambda/src/knowledge/tips.js';
+import { spoken } from '../../lambda/src/text/index.js';
 
 describe('choosing a tip', () => {
   it('never repeats one of the last five tips when picking at random, and in time gives all 13', () => {
@@ -34,12 +41,14 @@ describe('choosing a tip', () => {
     expect(choice.tip).toBeDefined();
   });
 
-  it('speaks every bullet of a tip', () => {
+  it('speaks a tip as "Tip N: title." and its sentences for the ear, never the bullets as written', () => {
     for (const tip of article.tips) {
-      const spoken = tipSpeech(tip)
+      const said = tipSpeech(tip)
         .map((p) => (p.kind === 'text' ? p.text : ''))
         .join(' ');
-      for (const bullet of tip.bullets) expect(spoken).toContain(bullet);
+      expect(said.startsWith(`Tip ${tip.number}: ${tipTitle(tip)}.`)).toBe(true);
+      for (const sentence of spoken.tips[tip.id]?.sentences ?? []) expect(said).toContain(sentence.say);
+      expect(said).not.toMatch(/\(|\)|\bcore\b|lenderug/i);
     }
   });
 });

@@ -28,7 +28,9 @@ function expectSafe(answer: Answer, label: string): void {
   expect(responseProblems(answer.response), label).toEqual([]);
   for (const ssml of [answer.ssml, answer.repromptSsml]) {
     if (ssml === undefined) continue;
-    const tags = [...ssml.matchAll(/<\/?([a-zA-Z:-]+)/g)].map((m) => m[1]);
+    // The one say-as the skill writes itself: 112 read as three digits.
+    const own112 = ssml.replaceAll('<say-as interpret-as="digits">112</say-as>', '112');
+    const tags = [...own112.matchAll(/<\/?([a-zA-Z:-]+)/g)].map((m) => m[1]);
     expect(
       tags.filter((t) => !ownTags.has(t ?? '')),
       label,

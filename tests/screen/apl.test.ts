@@ -2,6 +2,7 @@ import type { RequestEnvelope } from 'ask-sdk-model';
 import { describe, expect, it } from 'vitest';
 import * as coach from '../../lambda/src/coach/index.js';
 import { article, exerciseById } from '../../lambda/src/content/article.js';
+import { tipSentences } from '../../lambda/src/knowledge/tips.js';
 import {
   aplDocumentVersion,
   aplVersionAtLeast,
@@ -72,16 +73,16 @@ describe('which devices get a screen', () => {
 });
 
 describe('the exercise screen', () => {
-  it('shows the exercise, "stap 1 van n", the leg and the hold of knie naar borst', () => {
+  it('shows the exercise, "deel 1 van n", the leg and the hold of knie naar borst', () => {
     const turn = turnsOf('knie-naar-borst')[0]!;
     const screen = data('knie-naar-borst', 0);
     expect(screen.name).toBe(exerciseById('knie-naar-borst')!.title);
     expect(screen.stepLabel).toBe(turn.stepLabel);
-    expect(screen.stepLabel).toMatch(/^stap 1 van \d+$/);
+    expect(screen.stepLabel).toMatch(/^deel 1 van \d+$/);
     expect(screen.side).toBe('Linkerbeen');
     expect(screen.holdSeconds).toBe(20);
     expect(screen.holdLabel).toContain('20');
-    expect(screen.steps).toContain('Trek één knie naar je borst');
+    expect(screen.steps).toContain('Trek één knie naar je borst.');
   });
 
   it('shows the right leg on the turns for the right leg', () => {
@@ -190,8 +191,8 @@ describe('text screens', () => {
     const tip = article.tips[0]!;
     const payload = tipScreen(tip).datasources.payload.text as { title: string; lines: string[] };
     expect(payload.title).toContain(String(tip.number));
-    expect(payload.title).toContain(tip.title);
-    expect(payload.lines).toEqual([tip.intro, ...tip.bullets]);
+    expect(payload.title).toBe('Tip 1: Blijf bewegen');
+    expect(payload.lines).toEqual(tipSentences(tip));
   });
 
   it('show the doctor advice sentences without the pauses', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breaksFor, pause, pauseSeconds, renderSsml, say, spokenForm } from '../../lambda/src/speech/ssml.js';
+import { breaksFor, pause, pauseSeconds, renderSsml, say } from '../../lambda/src/speech/ssml.js';
 import { breaksIn } from '../../tools/simulator/session.js';
 import { ssmlProblems } from '../../tools/ssml-check.js';
 
@@ -37,12 +37,12 @@ describe('the SSML builder', () => {
     expect(ssmlProblems(ssml)).toEqual([]);
   });
 
-  it("speaks the article's shorthand as Dutch words", () => {
-    expect(spokenForm('Houd 20-30 seconden vast')).toBe('Houd 20 tot 30 seconden vast');
-    expect(spokenForm('Herhaal 3x per been')).toBe('Herhaal 3 keer per been');
-    expect(spokenForm('Verlies van controle over blaas/darm')).toBe(
-      'Verlies van controle over blaas of darm',
+  it('marks 112 as three digits, and only 112', () => {
+    const ssml = renderSsml([say('Bij levensgevaar bel je 112. Tip 11: juist tillen. Nummer 1120.')]);
+    expect(ssml).toBe(
+      '<speak>Bij levensgevaar bel je <say-as interpret-as="digits">112</say-as>. Tip 11: juist tillen. Nummer 1120.</speak>',
     );
+    expect(ssmlProblems(ssml)).toEqual([]);
   });
 
   it('counts the seconds of silence', () => {

@@ -30,13 +30,31 @@ describe('content/triage.json', () => {
     );
   });
 
-  it('rejects a question with more than three criteria and advice without its placeholder', () => {
+  it('rejects a question with two criteria or two questions, direct advice without "nu direct", advice without its placeholder', () => {
     const content = triageContentSchema.parse(triageJson);
     const crowded = {
       ...content,
       questions: [{ ...content.questions[0], flags: ['a', 'b', 'c', 'd'].slice(0, maxFlagsPerQuestion + 1) }],
     };
     expect(triageContentSchema.safeParse(crowded).success).toBe(false);
+    const twoQuestions = {
+      ...content,
+      questions: [{ ...content.questions[0], ask: 'Heb je koorts? Of val je af?' }],
+    };
+    expect(triageContentSchema.safeParse(twoQuestions).success).toBe(false);
+    const today = {
+      ...content,
+      outcomes: {
+        ...content.outcomes,
+        direct: { ...content.outcomes.direct, action: ['Neem vandaag nog contact op met je huisarts.'] },
+      },
+    };
+    expect(triageContentSchema.safeParse(today).success).toBe(false);
+    const asked112 = {
+      ...content,
+      start: { ...content.start, emergency: 'Is het levensbedreigend? Bel 112.' },
+    };
+    expect(triageContentSchema.safeParse(asked112).success).toBe(false);
     const noPlaceholder = {
       ...content,
       outcomes: { ...content.outcomes, direct: { ...content.outcomes.direct, named: 'Je noemt iets.' } },

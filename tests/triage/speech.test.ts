@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { article } from '../../lambda/src/content/article.js';
 import { alexaLimits } from '../../lambda/src/speech/limits.js';
-import { estimatedSeconds, renderSsml, type Speech } from '../../lambda/src/speech/ssml.js';
-import { triageContent } from '../../lambda/src/triage/content.js';
+import { estimatedSeconds, join, renderSsml, type Speech, wordCount } from '../../lambda/src/speech/ssml.js';
+import { spoken, triageContent } from '../../lambda/src/text/index.js';
 import {
   adviceFor,
+  appointmentFlagsSpeech,
   currentQuestion,
   currentReprompt,
+  directFlagsSpeech,
   type EscalationCause,
   openingTurn,
   outcomeSpeech,
+  questionAt,
   questionCount,
   replyTurn,
   type TriageOutcome,
@@ -43,25 +46,62 @@ function expectValidSsml(ssml: string): void {
     .slice('<speak>'.length, -'</speak>'.length)
     .replace(/<break time="\d+(?:ms|s)"\/>/g, '')
     .replace(/^<prosody rate="\d+%">(.*)<\/prosody>$/, '$1');
-  expect(inner).not.toMatch(/[<>]/);
+  expect(inner.replace(/<say-as interpret-as="digits">112<\/say-as>/g, '112')).not.toMatch(/[<>]/);
   expect(inner).not.toMatch(/&(?!amp;|lt;|gt;|quot;|apos;)/);
   expect(ssml.length).toBeLessThan(alexaLimits.maxSsmlChars);
 }
 
 describe('what the doctor questions sound like', () => {
-  it('says what to do now for a direct flag: GP today, the out-of-hours post, 112', () => {
+  it('says what to do now for a direct flag: now, the out-of-hours post, 112', () => {
     const said = plain(adviceFor('mijn been tintelt').speech);
     expect(said).toContain('tintelingen');
     expect(said).toContain('direct contact op te nemen met je huisarts');
-    expect(said).toContain('Neem vandaag nog contact op met je huisarts.');
-    expect(said).toContain('huisartsenpost');
-    expect(said).toContain('112');
+    expect(said).toContain(
+      'Neem nu direct contact op met je huisarts, of buiten kantooruren met de huisartsenpost. Bij levensgevaar bel je 112.',
+    );
+    expect(said).not.toMatch(/vandaag/);
   });
 
-  it('tells the user to make an appointment for an appointment criterion, and when to call at once', () => {
-    const said = plain(adviceFor('het wordt steeds erger').speech);
+  it('tells the user to make an appointment, and offers the direct questions it has not asked', () => {
+    const turn = adviceFor('het wordt steeds erger');
+    const said = plain(turn.speech);
     expect(said).toContain('Maak een afspraak met je huisarts.');
-    for (const flag of article.doctor.directContact) expect(said).toContain(flag.spoken);
+    expect(said.endsWith(triageContent.outcomes.appointment.offerDirectQuestions)).toBe(true);
+    expect(turn.state === null && turn.offer).toEqual({
+      kind: 'directQuestions',
+      start: { v: 1, question: 0, noted: ['erger'] },
+    });
+  });
+
+  it('after the direct questions were answered, an appointment advice offers nothing more', () => {
+    let turn = openingTurn();
+    while (turn.state && questionAt(turn.state).flags.every((f) => directIds.includes(f)))
+      turn = replyTurn(turn.state, 'no');
+    if (!turn.state) throw new Error('the questions ended before the appointment ones');
+    const advice = replyTurn(turn.state, 'yes');
+    expect(advice.outcome).toMatchObject({ level: 'appointment', because: 'yes' });
+    expect(advice.state === null && advice.offer).toBeUndefined();
+  });
+
+  it('says the 112 sentence before the first question, and asks only one question per turn', () => {
+    const opening = plain(openingTurn().speech);
+    expect(opening.indexOf('112')).toBeLessThan(opening.indexOf('?'));
+    expect(opening.match(/\?/g)).toHaveLength(1);
+    for (const state of states) expect(plain(currentQuestion(state)).match(/\?/g)).toHaveLength(1);
+  });
+
+  it('asks about the bladder and bowel both ways: cannot hold, and cannot pass', () => {
+    const bladder = states.find((state) => questionAt(state).flags.includes('blaas-darm'))!;
+    const asked = plain(currentQuestion(bladder));
+    expect(asked).toMatch(/niet ophouden/);
+    expect(asked).toMatch(/lukt het je juist niet om te plassen/);
+  });
+
+  it('counts legs that go weak with numbness, as a safety addition', () => {
+    const numb = states.find((state) => questionAt(state).flags.includes('gevoelloos-tintelingen'))!;
+    expect(plain(currentQuestion(numb))).toMatch(/benen slap/);
+    expect(questionAt(numb).safetyAddition).toBe('slappe-benen');
+    expect(spoken.safety['slappe-benen']?.why).toMatch(/article names only/);
   });
 
   it.each(urgentOutcomes.map((outcome) => [outcome]))('no reassurance in urgent advice %o', (outcome) => {
@@ -80,21 +120,30 @@ describe('what the doctor questions sound like', () => {
     }
   });
 
-  it("gives the article's conclusion and when to call after all, only after twelve times no", () => {
+  it('after twelve times no: that most back pain passes, in 45 words or fewer, offering the red flags', () => {
     let turn = openingTurn();
     while (turn.state) turn = replyTurn(turn.state, 'no');
     expect(turn.outcome).toEqual(selfCare);
     const said = plain(turn.speech);
     expect(said).toContain('De meeste rugpijn is onschuldig en gaat vanzelf over');
-    for (const point of article.conclusion.points) expect(said).toContain(point.title);
-    for (const flag of [...article.doctor.directContact, ...article.doctor.appointment]) {
-      expect(said).toContain(flag.spoken);
-    }
+    expect(wordCount(said)).toBeLessThanOrEqual(45);
+    expect(said.endsWith(triageContent.outcomes.selfCare.offerFlags)).toBe(true);
+    expect(turn.state === null && turn.offer).toEqual({ kind: 'redFlags' });
+    for (const flag of Object.values(spoken.criteria)) expect(said).not.toContain(flag.say);
+  });
+
+  it('says every red flag when they are asked for, in sentences', () => {
+    const said = plain(join(directFlagsSpeech(), appointmentFlagsSpeech()));
+    for (const sentence of [...spoken.redFlags.direct, ...spoken.redFlags.appointment])
+      expect(said).toContain(sentence.say);
   });
 
   it('ends every outcome with the disclaimer', () => {
     for (const outcome of [...urgentOutcomes, selfCare]) {
-      expect(plain(outcomeSpeech(outcome)).endsWith(triageContent.disclaimer)).toBe(true);
+      const said = plain(outcomeSpeech(outcome));
+      expect(said.endsWith(triageContent.disclaimer) || said.includes(`${triageContent.disclaimer} `)).toBe(
+        true,
+      );
     }
   });
 
@@ -122,7 +171,7 @@ describe('what the doctor questions sound like', () => {
       ...states.flatMap((state) => [currentQuestion(state), currentReprompt(state)]),
       openingTurn().speech,
       openingTurn('unrecognised').speech,
-      ...urgentOutcomes.map(outcomeSpeech),
+      ...urgentOutcomes.map((outcome) => outcomeSpeech(outcome)),
       outcomeSpeech(selfCare),
       outcomeSpeech({ level: 'direct', flagIds: directIds, because: 'named' }),
     ];

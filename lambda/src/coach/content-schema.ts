@@ -34,8 +34,6 @@ const sideSchema = z.object({ first: line, still: line });
 
 export const coachContentSchema = z.object({
   safetyNotice: line,
-  /** Dutch number words from nul to dertig: counts and seconds are said as words. */
-  numbers: z.array(line).length(31),
   turn: z.object({
     prompt: line,
     reprompt: line,
@@ -43,6 +41,8 @@ export const coachContentSchema = z.object({
     intro: line,
     continue: line,
     countAlong: line,
+    /** "{ordinal}": the repetition's count as an ordinal ("Eerste keer."). */
+    repetition: line.includes('{ordinal}'),
     holdCount: line,
     progression: line,
     remaining: line,

@@ -2,7 +2,7 @@ import { article } from '../content/article.js';
 import type { Exercise } from '../content/schema.js';
 import { alexaLimits } from '../speech/limits.js';
 import { pause, type Speech, type SpeechPart, type SpeechRate, say } from '../speech/ssml.js';
-import { coachText, fill, numberWord } from './text.js';
+import { coachText, fill, numberWord } from '../text/index.js';
 import type { CoachPreferences, CoachProgress } from './types.js';
 
 /** Sessions completed → seconds added to holds: the article's "start rustig, bouw langzaam op". */
@@ -116,11 +116,23 @@ export function adjustHold(
   const preferences = { ...prefs, holdExtraSeconds: extra };
   const after = holdFor(subject, preferences, progress) ?? range.min;
   const t = coachText.preferences;
-  if (after !== before) return { preferences, speech: [say(fill(t.holdChanged, { seconds: after }))] };
-  if (direction === 'longer')
-    return { preferences, speech: [say(fill(t.holdAtMax, { seconds: range.max }))] };
-  if (after > range.min) return { preferences, speech: [say(fill(t.holdAtProgression, { seconds: after }))] };
-  return { preferences, speech: [say(fill(t.holdAtMin, { seconds: range.min }))] };
+  const said = (template: string, seconds: number) =>
+    ({
+      preferences,
+      speech: [
+        say(
+          fill(template, {
+            seconds: numberWord(seconds),
+            min: numberWord(range.min),
+            max: numberWord(range.max),
+          }),
+        ),
+      ],
+    }) satisfies PreferenceChange;
+  if (after !== before) return said(t.holdChanged, after);
+  if (direction === 'longer') return said(t.holdAtMax, range.max);
+  if (after > range.min) return said(t.holdAtProgression, after);
+  return said(t.holdAtMin, range.min);
 }
 
 /** "praat langzamer" / "praat normaal". */

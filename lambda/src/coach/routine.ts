@@ -1,8 +1,8 @@
 import { exerciseById } from '../content/article.js';
 import type { Exercise } from '../content/schema.js';
 import { join, type Speech, say } from '../speech/ssml.js';
-import { coachText, fill } from './text.js';
-import { spokenName, turnsFor } from './turns.js';
+import { coachText, fill } from '../text/index.js';
+import { spokenName, turnStartingAfter, turnsFor } from './turns.js';
 import type { CoachPreferences, CoachProgress, CoachStep, RoutinePosition, Turn } from './types.js';
 
 /**
@@ -64,13 +64,31 @@ export function currentTurn(
   prefs: CoachPreferences,
   progress?: CoachProgress,
 ): Turn | undefined {
+  return locate(position, prefs, progress)?.turn;
+}
+
+/**
+ * The turn a position points at, and its index in the turns as they are laid out now. A position that
+ * knows how many repetitions were done before it goes on from there (the layout may have changed since);
+ * an older one goes by its turn index.
+ */
+function locate(
+  position: RoutinePosition,
+  prefs: CoachPreferences,
+  progress: CoachProgress | undefined,
+): { turn: Turn; index: number } | undefined {
   const exercise = exerciseAt(position);
   if (!exercise) return undefined;
   const turns = turnsFor(exercise, prefs, progress);
-  const turn = turns[Math.min(Math.max(0, position.turnIndex), turns.length - 1)];
+  const byRepetition =
+    position.repetitionsBefore === undefined
+      ? undefined
+      : turnStartingAfter(exercise, prefs, progress, position.repetitionsBefore);
+  const index = byRepetition?.index ?? Math.min(Math.max(0, position.turnIndex), turns.length - 1);
+  const turn = byRepetition?.turn ?? turns[index];
   if (!turn) return undefined;
   const lastExercise = nextKnownIndex(position, position.exerciseIndex, 1) === undefined;
-  return { ...turn, isLastOfRoutine: turn.isLastOfExercise && lastExercise };
+  return { turn: { ...turn, isLastOfRoutine: turn.isLastOfExercise && lastExercise }, index };
 }
 
 function stepAt<P extends RoutinePosition>(
@@ -79,9 +97,18 @@ function stepAt<P extends RoutinePosition>(
   progress: CoachProgress | undefined,
   lead: Speech,
 ): CoachStep<P> {
-  const turn = currentTurn(position, prefs, progress);
-  if (!turn) return { done: true, speech: join(nav.routineDone) };
-  return { done: false, position, turn, speech: join(lead, turn.speech), reprompt: turn.reprompt };
+  const found = locate(position, prefs, progress);
+  if (!found) return { done: true, speech: join(nav.routineDone) };
+  const { turn, index } = found;
+  // The place as the turns are laid out now, with the repetitions done before it.
+  const placed = { ...position, turnIndex: index, repetitionsBefore: turn.repetitionsBefore };
+  return { done: false, position: placed, turn, speech: join(lead, turn.speech), reprompt: turn.reprompt };
+}
+
+/** A position at a turn index of the current layout (moving by turns, not by repetitions). */
+function byIndex<P extends RoutinePosition>(position: P, turnIndex: number): P {
+  const { repetitionsBefore: _, ...rest } = position;
+  return { ...rest, turnIndex } as P;
 }
 
 /** The step at the position itself, with no lead-in: to start, or to say a turn again. */
@@ -102,15 +129,16 @@ export function nextPosition<P extends RoutinePosition>(
   const exercise = exerciseAt(position);
   if (exercise) {
     const turns = turnsFor(exercise, prefs, progress);
-    if (position.turnIndex + 1 < turns.length) {
-      return stepAt({ ...position, turnIndex: position.turnIndex + 1 }, prefs, progress, []);
+    const index = locate(position, prefs, progress)?.index ?? position.turnIndex;
+    if (index + 1 < turns.length) {
+      return stepAt(byIndex(position, index + 1), prefs, progress, []);
     }
   }
   const next = nextKnownIndex(position, position.exerciseIndex, 1);
   const following = next === undefined ? undefined : exerciseAt(position, next);
   if (next !== undefined && following) {
     const lead = [say(fill(nav.nextExercise, { name: spokenName(following) }))];
-    return stepAt({ ...position, exerciseIndex: next, turnIndex: 0 }, prefs, progress, lead);
+    return stepAt(byIndex({ ...position, exerciseIndex: next }, 0), prefs, progress, lead);
   }
   if (position.kind === 'single' && exercise) {
     return { done: true, speech: [say(fill(nav.exerciseDone, { name: spokenName(exercise) }))] };
@@ -133,7 +161,7 @@ export function skipPosition<P extends RoutinePosition>(
   const following = next === undefined ? undefined : exerciseAt(position, next);
   if (next !== undefined && following) {
     const lead = [...skipped, say(fill(nav.skippedNext, { name: spokenName(following) }))];
-    return stepAt({ ...position, exerciseIndex: next, turnIndex: 0 }, prefs, progress, lead);
+    return stepAt(byIndex({ ...position, exerciseIndex: next }, 0), prefs, progress, lead);
   }
   return { done: true, speech: [...skipped, say(nav.skippedLast)] };
 }
@@ -145,17 +173,17 @@ export function previousPosition<P extends RoutinePosition>(
   progress?: CoachProgress,
 ): CoachStep<P> {
   const exercise = exerciseAt(position);
-  if (exercise && position.turnIndex > 0) {
-    const last = turnsFor(exercise, prefs, progress).length - 1;
-    return stepAt({ ...position, turnIndex: Math.min(position.turnIndex, last) - 1 }, prefs, progress, []);
+  const index = locate(position, prefs, progress)?.index ?? position.turnIndex;
+  if (exercise && index > 0) {
+    return stepAt(byIndex(position, index - 1), prefs, progress, []);
   }
   const previous = nextKnownIndex(position, position.exerciseIndex, -1);
   const before = previous === undefined ? undefined : exerciseAt(position, previous);
   if (previous !== undefined && before) {
     const last = turnsFor(before, prefs, progress).length - 1;
-    return stepAt({ ...position, exerciseIndex: previous, turnIndex: last }, prefs, progress, []);
+    return stepAt(byIndex({ ...position, exerciseIndex: previous }, last), prefs, progress, []);
   }
-  return stepAt({ ...position, turnIndex: 0 }, prefs, progress, [say(nav.atFirstStep)]);
+  return stepAt(byIndex(position, 0), prefs, progress, [say(nav.atFirstStep)]);
 }
 
 /** "opnieuw": the current exercise from its first turn. */
@@ -164,7 +192,7 @@ export function restartPosition<P extends RoutinePosition>(
   prefs: CoachPreferences,
   progress?: CoachProgress,
 ): CoachStep<P> {
-  return stepAt({ ...position, turnIndex: 0 }, prefs, progress, [say(nav.restart)]);
+  return stepAt(byIndex(position, 0), prefs, progress, [say(nav.restart)]);
 }
 
 /** "ga verder": the saved turn again, introduced with where the user was. */
@@ -174,11 +202,7 @@ export function resumeStep<P extends RoutinePosition>(
   progress?: CoachProgress,
 ): CoachStep<P> {
   const exercise = exerciseAt(position);
-  const turn = currentTurn(position, prefs, progress);
-  const lead =
-    exercise && turn
-      ? [say(fill(nav.resume, { name: spokenName(exercise), stepLabel: turn.stepLabel }))]
-      : [];
+  const lead = exercise ? [say(fill(nav.resume, { name: spokenName(exercise) }))] : [];
   return stepAt(position, prefs, progress, lead);
 }
 

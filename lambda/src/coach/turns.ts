@@ -1,9 +1,9 @@
 import type { Exercise } from '../content/schema.js';
 import { alexaLimits } from '../speech/limits.js';
 import { estimatedSeconds, join, pause, type Speech, type SpeechPart, say } from '../speech/ssml.js';
+import { capitalized, coachText, fill, numberWord, ordinalWord, spoken } from '../text/index.js';
 import type { ExercisePlan } from './content-schema.js';
 import { holdCountSentence, holdFor, holdRaisedByProgression, holdSpeech } from './hold.js';
-import { capitalized, coachText, fill, numberWord, sentence } from './text.js';
 import type { CoachPreferences, CoachProgress, Side, Turn } from './types.js';
 
 /**
@@ -33,10 +33,15 @@ export function spokenName(exercise: Exercise): string {
   return planFor(exercise).spokenName;
 }
 
+/** The article's step as it is said ("Ga op je rug liggen, met je knieën gebogen."). */
+export function spokenStep(exercise: Exercise, index: number): string | undefined {
+  return spoken.exercises[exercise.id]?.[index]?.say;
+}
+
 const stepsSaid = (exercise: Exercise, indexes: readonly number[]): SpeechPart[] =>
   indexes.flatMap((i) => {
-    const step = exercise.steps[i];
-    return step === undefined ? [] : [say(sentence(step))];
+    const step = spokenStep(exercise, i);
+    return step === undefined ? [] : [say(step)];
   });
 
 interface TurnLayout {
@@ -62,8 +67,8 @@ class TurnWriter {
     this.plan = planFor(exercise);
     this.hold = holdFor(exercise, prefs, progress);
     const releaseStep =
-      this.plan.releaseStep === undefined ? undefined : exercise.steps[this.plan.releaseStep];
-    this.release = releaseStep === undefined ? coachText.turn.release : sentence(releaseStep);
+      this.plan.releaseStep === undefined ? undefined : spokenStep(exercise, this.plan.releaseStep);
+    this.release = releaseStep ?? coachText.turn.release;
   }
 
   get holdSeconds(): number | undefined {
@@ -112,11 +117,17 @@ class TurnWriter {
 
   private repetition(rep: number, firstInTurn: boolean, lastInTurn: boolean): SpeechPart[] {
     const { exercise, plan } = this;
-    const count = exercise.repetitions > 1 ? [say(`${capitalized(numberWord(rep))}.`)] : [];
     if (plan.movementCues.length > 0) {
+      // Counting along with a movement: "Eén. Rond je rug." The cues name no number, so nothing collides.
+      const count = exercise.repetitions > 1 ? [say(`${capitalized(numberWord(rep))}.`)] : [];
       const seconds = exercise.secondsPerMovement ?? coachText.defaults.secondsPerMovement;
       return [...count, ...plan.movementCues.flatMap((cue) => [say(cue), pause(seconds)])];
     }
+    // "Eerste keer. Trek één knie naar je borst.": an ordinal, so the count is not heard as the step's "één".
+    const count =
+      exercise.repetitions > 1
+        ? [say(fill(coachText.turn.repetition, { ordinal: capitalized(ordinalWord(rep)) }))]
+        : [];
     if (this.hold === undefined) {
       return [...count, ...stepsSaid(exercise, plan.action), pause(coachText.defaults.secondsPerMovement)];
     }
@@ -182,9 +193,53 @@ export function turnsFor(exercise: Exercise, prefs: CoachPreferences, progress?:
     stepLabel: fill(coachText.turn.stepLabel, { n: i + 1, total: laidOut.length }),
     ...(layout.side ? { side: layout.side } : {}),
     ...(writer.holdSeconds !== undefined ? { holdSeconds: writer.holdSeconds } : {}),
+    repetitionsBefore: repetitionsBefore(exercise, layout),
+    repetitions: layout.lastRep - layout.firstRep + 1,
     isLastOfExercise: i === laidOut.length - 1,
     isLastOfRoutine: false,
   }));
+}
+
+/** Repetitions of the exercise before this layout's first one, both sides counted ("rechts, 1" = 3 for knie). */
+function repetitionsBefore(exercise: Exercise, layout: TurnLayout): number {
+  const sideIndex = layout.side === 'rechts' ? 1 : 0;
+  return sideIndex * exercise.repetitions + layout.firstRep - 1;
+}
+
+/**
+ * The turn that starts at the repetition after `done` repetitions, as the turns are laid out now: the
+ * layout can differ from when a place was saved (a longer hold, more sessions done), and "ga verder"
+ * must go on with the repetition the user had not done, never repeat one they had. When no turn of the
+ * current layout starts there, the turn that holds it is said from that repetition on.
+ */
+export function turnStartingAfter(
+  exercise: Exercise,
+  prefs: CoachPreferences,
+  progress: CoachProgress | undefined,
+  done: number,
+): { turn: Turn; index: number } | undefined {
+  const turns = turnsFor(exercise, prefs, progress);
+  const index = turns.findIndex(
+    (turn) => turn.repetitionsBefore <= done && done < turn.repetitionsBefore + turn.repetitions,
+  );
+  const holding = turns[index];
+  if (!holding) return undefined;
+  if (holding.repetitionsBefore === done) return { turn: holding, index };
+  const side: Side | undefined = holding.side;
+  const perSide = exercise.repetitions;
+  const firstRep = done - (side === 'rechts' ? perSide : 0) + 1;
+  const lastRep = holding.repetitionsBefore + holding.repetitions - (side === 'rechts' ? perSide : 0);
+  const writer = new TurnWriter(exercise, prefs, progress);
+  const layout: TurnLayout = { side, firstRep, lastRep, firstOfExercise: false, firstOfSide: false };
+  return {
+    turn: {
+      ...holding,
+      speech: writer.speech(layout),
+      repetitionsBefore: done,
+      repetitions: lastRep - firstRep + 1,
+    },
+    index,
+  };
 }
 
 /** "Forceer nooit een oefening; stop als het pijn doet.": the handler says it before a session's first exercise. */

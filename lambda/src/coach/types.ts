@@ -18,6 +18,11 @@ export interface RoutinePosition {
   exerciseIndex: number;
   turnIndex: number;
   kind: 'single' | 'routine';
+  /**
+   * Repetitions of the exercise done before the saved turn: where "ga verder" goes on when the turns are
+   * laid out differently now (a longer hold). Absent in places saved before it was kept.
+   */
+  repetitionsBefore?: number;
 }
 
 export type Side = 'links' | 'rechts';
@@ -32,6 +37,10 @@ export interface Turn {
   side?: Side;
   /** The seconds each hold in this turn lasts, for exercises with holds. */
   holdSeconds?: number;
+  /** Repetitions of the exercise (both sides counted) before this turn's first one. */
+  repetitionsBefore: number;
+  /** Repetitions in this turn. */
+  repetitions: number;
   isLastOfExercise: boolean;
   isLastOfRoutine: boolean;
 }

@@ -1,11 +1,7 @@
-import articleJson from '../../../content/article.json';
-import type { Article, Exercise, Tip } from './schema.js';
+import { article } from '../text/content.js';
+import type { Exercise, Tip } from './schema.js';
 
-/**
- * The source article as typed data. The compiler checks the JSON's shape here; zod checks the rest
- * (lengths, ids, ranges) in the tests and the build, not at run time, to keep cold starts short.
- */
-export const article: Article = articleJson;
+export { article };
 
 /** The exercise with this id, or undefined for an id the article does not have. */
 export function exerciseById(id: string): Exercise | undefined {

@@ -42,13 +42,8 @@ export const tipSchema = z.object({
 
 export const redFlagSchema = z.object({
   id,
-  /** The article's words. */
+  /** The article's words; how the skill says it is in content/spoken.json (criteria). */
   text,
-  /**
-   * How the skill says it in a question or in advice: a lower-case noun phrase that fits both
-   * "Heb je last van {spoken}?" and "Bij {spoken}: ..." ("pijn die uitstraalt naar je been, tot onder de knie").
-   */
-  spoken: text,
 });
 
 export const articleSchema = z.object({

@@ -1,9 +1,9 @@
 import { getRequestType, type RequestHandler } from 'ask-sdk-core';
 import type { SessionEndedRequest } from 'ask-sdk-model';
-import { prompts } from '../content/prompts.js';
 import { Intent } from '../intents.js';
 import { log } from '../log.js';
 import { join } from '../speech/ssml.js';
+import { prompts, spoken } from '../text/index.js';
 import { setDialog } from './context.js';
 import { ask, askAgain, tell } from './respond.js';
 import { isIntent } from './slots.js';
@@ -13,7 +13,12 @@ export const help: RequestHandler = {
   canHandle: (input) => isIntent(input, Intent.Help),
   handle(input) {
     setDialog(input, { mode: 'idle' });
-    return ask(input, join(...prompts.help, ...prompts.whatNext), join(...prompts.whatNextReprompt));
+    const disclaimer = spoken.disclaimer.map((sentence) => sentence.say);
+    return ask(
+      input,
+      join(...prompts.help, ...disclaimer, ...prompts.whatNext),
+      join(...prompts.whatNextReprompt),
+    );
   },
 };
 

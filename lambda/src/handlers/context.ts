@@ -2,6 +2,10 @@ import type { HandlerInput } from 'ask-sdk-core';
 import { exerciseById } from '../content/article.js';
 import type { UserState } from '../state/user-state.js';
 
+/** Content said in parts: the rest that "ja" to "Wil je de rest horen?" says. */
+export const moreIds = ['oorzaken', 'rode-vlaggen', 'afspraak-vlaggen'] as const;
+export type MoreId = (typeof moreIds)[number];
+
 /** What a start would begin, kept while the skill asks whether to overwrite a saved place. */
 export interface PendingStart {
   kind: 'single' | 'routine';
@@ -14,14 +18,20 @@ export interface PendingStart {
  */
 export type Dialog =
   | { mode: 'idle' }
-  /** "Wil je nog een tip?" was asked. */
-  | { mode: 'tipOffer' }
+  /**
+   * "Wil je nog een tip?" was asked; or, with `more`, "Wil je de rest horen?": an offer of more to hear.
+   * (One mode for both, so that the routing's group for offers of more serves them.)
+   */
+  | { mode: 'tipOffer'; more?: MoreId }
   | { mode: 'exercise' }
   | { mode: 'paused' }
   /** At launch: "Vorige keer was je bij de brug. Zullen we daar verdergaan?" */
   | { mode: 'resumeOffer' }
-  /** "Wil je een paar vragen over wanneer je naar de huisarts moet?" was asked. */
-  | { mode: 'doctorOffer' }
+  /**
+   * "Wil je een paar vragen over wanneer je naar de huisarts moet?" was asked. `start`: the questionnaire
+   * state "ja" starts from (an appointment criterion already named), read with parseTriageState.
+   */
+  | { mode: 'doctorOffer'; start?: unknown }
   | { mode: 'confirmDelete' }
   | { mode: 'triage'; triage: unknown }
   /** "Welke oefening wil je doen?" was asked (an exercise name the skill does not know). */
@@ -77,11 +87,25 @@ const knownExercise = (id: unknown): id is string => typeof id === 'string' && e
 /** A dialog read from session attributes, or idle when it is not one this version wrote. */
 function parseDialog(value: unknown): Dialog {
   if (typeof value !== 'object' || value === null) return { mode: 'idle' };
-  const current = value as { mode?: unknown; start?: unknown; exerciseId?: unknown; triage?: unknown };
+  const current = value as {
+    mode?: unknown;
+    start?: unknown;
+    exerciseId?: unknown;
+    triage?: unknown;
+    more?: unknown;
+  };
   if (!dialogModes.includes(current.mode as DialogMode)) return { mode: 'idle' };
   switch (current.mode) {
     case 'triage':
       return { mode: 'triage', triage: current.triage };
+    case 'tipOffer':
+      return moreIds.includes(current.more as MoreId)
+        ? { mode: 'tipOffer', more: current.more as MoreId }
+        : { mode: 'tipOffer' };
+    case 'doctorOffer':
+      return current.start === undefined
+        ? { mode: 'doctorOffer' }
+        : { mode: 'doctorOffer', start: current.start };
     case 'exerciseOffer':
       return knownExercise(current.exerciseId)
         ? { mode: 'exerciseOffer', exerciseId: current.exerciseId }
@@ -96,7 +120,12 @@ function parseDialog(value: unknown): Dialog {
       };
     }
     default:
-      return { mode: current.mode as Exclude<DialogMode, 'triage' | 'exerciseOffer' | 'restartOffer'> };
+      return {
+        mode: current.mode as Exclude<
+          DialogMode,
+          'triage' | 'exerciseOffer' | 'restartOffer' | 'tipOffer' | 'doctorOffer'
+        >,
+      };
   }
 }
 

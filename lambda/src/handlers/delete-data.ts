@@ -1,13 +1,12 @@
 import type { RequestHandler } from 'ask-sdk-core';
-import { prompts } from '../content/prompts.js';
 import { Intent } from '../intents.js';
 import { deleteAllReminders } from '../reminders/client.js';
-import { reminderText } from '../reminders/content.js';
 import { join } from '../speech/ssml.js';
 import { deleteUserData } from '../state/deletion.js';
 import type { UserStateStore } from '../state/dynamo-store.js';
 import { putStateInSession } from '../state/session-cache.js';
 import { newUserState } from '../state/user-state.js';
+import { prompts, reminderText } from '../text/index.js';
 import { setDialog, userState } from './context.js';
 import { remindersApi } from './reminders-api.js';
 import { ask, tell } from './respond.js';

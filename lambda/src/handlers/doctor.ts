@@ -1,10 +1,10 @@
 import { getRequestType, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { prompts } from '../content/prompts.js';
 import { Intent } from '../intents.js';
 import { searchArticle } from '../knowledge/search.js';
 import { showDoctorScreen } from '../screen/show.js';
 import { join, type Speech } from '../speech/ssml.js';
+import { prompts } from '../text/index.js';
 import * as triage from '../triage/index.js';
 import { dialog, setDialog } from './context.js';
 import { exercising, painStop } from './exercise.js';
@@ -30,7 +30,23 @@ export function speakTriage(input: HandlerInput, turn: triage.TriageTurn): Respo
   showDoctorScreen(input, turn.speech);
   // Urgent advice ends the session: the user should act on it, not be asked what else they want.
   if (turn.outcome.level === 'direct') return tell(input, turn.speech);
+  if (turn.offer && turn.reprompt) {
+    setDialog(
+      input,
+      turn.offer.kind === 'directQuestions'
+        ? { mode: 'doctorOffer', start: turn.offer.start }
+        : { mode: 'tipOffer', more: 'rode-vlaggen' },
+    );
+    return ask(input, turn.speech, turn.reprompt, healthAnswer);
+  }
   return ask(input, join(turn.speech, ...prompts.whatNext), join(...prompts.whatNextReprompt), healthAnswer);
+}
+
+/** The questionnaire from where an offer left it: from the start, or with an appointment criterion noted. */
+function offeredQuestions(input: HandlerInput): triage.TriageTurn {
+  const current = dialog(input);
+  const start = current.mode === 'doctorOffer' ? triage.parseTriageState(current.start) : undefined;
+  return start ? triage.questionsFrom(start) : triage.openingTurn('asked');
 }
 
 function openState(input: HandlerInput): triage.TriageState | undefined {
@@ -107,7 +123,7 @@ export const symptomOfALevel: RequestHandler = {
 export const doctorOfferAnswers: RequestHandler[] = [
   {
     canHandle: (input) => isIntent(input, Intent.Yes, Intent.Next, Intent.DontKnow),
-    handle: (input) => speakTriage(input, triage.openingTurn('asked')),
+    handle: (input) => speakTriage(input, offeredQuestions(input)),
   },
   {
     canHandle: (input) => isIntent(input, Intent.No),

@@ -1,7 +1,7 @@
 import { type ErrorHandler, getRequestType } from 'ask-sdk-core';
-import { prompts } from '../content/prompts.js';
 import { errorClass, log } from '../log.js';
 import { join } from '../speech/ssml.js';
+import { prompts } from '../text/index.js';
 import { ask } from './respond.js';
 import { DeletionNotKeptError } from './skill-events.js';
 

@@ -2,13 +2,13 @@ import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import * as coach from '../coach/index.js';
 import { exerciseById } from '../content/article.js';
-import { fill, prompts } from '../content/prompts.js';
 import { Intent } from '../intents.js';
 import { searchArticle } from '../knowledge/search.js';
 import { knowledgeText } from '../knowledge/text.js';
 import { showExerciseScreen } from '../screen/show.js';
 import { join, type Speech, say } from '../speech/ssml.js';
 import { type RoutinePosition, recordSession, type UserState } from '../state/user-state.js';
+import { fill, prompts } from '../text/index.js';
 import {
   dialog,
   inMode,

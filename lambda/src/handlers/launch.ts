@@ -1,8 +1,8 @@
 import { getRequestType, type RequestHandler } from 'ask-sdk-core';
 import { resumeOffer } from '../coach/index.js';
 import { article } from '../content/article.js';
-import { prompts } from '../content/prompts.js';
 import { join } from '../speech/ssml.js';
+import { prompts } from '../text/index.js';
 import { setDialog, setUserState, userState } from './context.js';
 import { ask } from './respond.js';
 

@@ -1,8 +1,8 @@
 import { getRequestType, type RequestHandler } from 'ask-sdk-core';
 import type { canfulfill } from 'ask-sdk-model';
-import { prompts } from '../content/prompts.js';
 import { Intent } from '../intents.js';
 import { join } from '../speech/ssml.js';
+import { prompts } from '../text/index.js';
 import { ask } from './respond.js';
 
 /*

@@ -1,9 +1,9 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import { exerciseNameAt } from '../coach/index.js';
-import { fill, prompts } from '../content/prompts.js';
 import { Intent } from '../intents.js';
 import { join, type Speech, say } from '../speech/ssml.js';
 import { dayInAmsterdam, type UserState } from '../state/user-state.js';
+import { fill, prompts } from '../text/index.js';
 import { setDialog, userState } from './context.js';
 import { ask } from './respond.js';
 import { isIntent } from './slots.js';

@@ -1,13 +1,12 @@
 import { getRequestType, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
 import type { ConnectionCompleted, RequestEnvelope, Response, SessionResumedRequest } from 'ask-sdk-model';
-import { fill, prompts } from '../content/prompts.js';
 import { Intent } from '../intents.js';
 import { createReminder, deleteAllReminders } from '../reminders/client.js';
 import { consentDirective, consentOutcome } from '../reminders/consent.js';
-import { reminderText } from '../reminders/content.js';
 import { dailyReminderRequest } from '../reminders/request.js';
 import { parseReminderTime, type ReminderTime, spokenTime } from '../reminders/time.js';
 import { join, type Speech } from '../speech/ssml.js';
+import { fill, prompts, reminderText } from '../text/index.js';
 import { setDialog, setUserState, userState } from './context.js';
 import { remindersApi } from './reminders-api.js';
 import { ask } from './respond.js';

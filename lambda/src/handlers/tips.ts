@@ -1,12 +1,13 @@
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { tipById } from '../content/article.js';
-import { prompts } from '../content/prompts.js';
 import { Intent } from '../intents.js';
 import { chooseTip, tipSpeech } from '../knowledge/tips.js';
 import { showTipScreen } from '../screen/show.js';
 import { join } from '../speech/ssml.js';
-import { setDialog, setUserState, userState } from './context.js';
+import { prompts } from '../text/index.js';
+import { dialog, setDialog, setUserState, userState } from './context.js';
+import { speakMore } from './more.js';
 import { answerFromArticle } from './question.js';
 import { ask } from './respond.js';
 import { isIntent, namedValue } from './slots.js';
@@ -38,11 +39,15 @@ export const tip: RequestHandler = {
   },
 };
 
-/** Answers to "Wil je nog een tip?". */
+/** Answers to "Wil je nog een tip?", and to "Wil je de rest horen?" (an offer with `more`). */
 export const tipOfferAnswers: RequestHandler[] = [
   {
     canHandle: (input) => isIntent(input, Intent.Yes, Intent.Next),
-    handle: (input) => speakTip(input, undefined),
+    handle(input) {
+      const current = dialog(input);
+      const more = current.mode === 'tipOffer' ? current.more : undefined;
+      return more ? speakMore(input, more) : speakTip(input, undefined);
+    },
   },
   {
     canHandle: (input) => isIntent(input, Intent.No),

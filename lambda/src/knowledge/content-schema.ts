@@ -27,6 +27,8 @@ export const knowledgeContentSchema = z.strictObject({
       words: z.array(line).min(1),
       speech: line,
       related: line,
+      /** The seed lines the related answer says. */
+      seed: z.array(z.number().int().positive()).min(1),
     }),
   ),
 });

@@ -1,4 +1,5 @@
 import { stemmer } from '@orama/stemmers/dutch';
+import { wordsOf } from '../text/index.js';
 
 /**
  * Words that say nothing about which part of the article a question is about: Dutch function words,
@@ -17,16 +18,8 @@ const ignored = new Set(
   ).split(' '),
 );
 
-/** Lower case, no diacritics, no punctuation: the words of a text. */
-export function wordsOf(text: string): string[] {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 0);
-}
+/** Lower case, no diacritics, no punctuation: the words of a text (the text layer's one normaliser). */
+export { wordsOf };
 
 /**
  * A word as the search compares it, or null for a word to leave out: Snowball's Dutch stem, with a

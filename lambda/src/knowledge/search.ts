@@ -1,10 +1,8 @@
 import MiniSearch from 'minisearch';
-import understanding from '../../../content/understanding/slot-types.json';
-import { article } from '../content/article.js';
 import type { Speech } from '../speech/ssml.js';
+import { article, fill, knowledgeText, slotTypes } from '../text/index.js';
 import { searchTerm, wordsOf } from './dutch-terms.js';
 import { infoAnswer, infoTopics } from './info.js';
-import { knowledgeText } from './text.js';
 
 const exerciseName = (id: string) => article.exercises.find((e) => e.id === id)?.name;
 
@@ -41,7 +39,7 @@ export const answerScore = 4;
 /** The best passage must also lead the runner-up by this factor, or the question is not clear. */
 export const leadFactor = 1.15;
 
-const synonyms = understanding as Record<string, Record<string, { value: string; synonyms: string[] }>>;
+const synonyms = slotTypes;
 
 function phrases(type: string, id: string): string {
   const entry = synonyms[type]?.[id];
@@ -133,13 +131,13 @@ export function passageLabel(passage: Passage): string | undefined {
   switch (passage.kind) {
     case 'tip': {
       const topic = synonyms.TipTopic?.[passage.id]?.value;
-      return topic ? knowledgeText.tipLabel.replace('{topic}', topic) : undefined;
+      return topic ? fill(knowledgeText.tipLabel, { topic }) : undefined;
     }
     case 'info':
       return synonyms.InfoTopic?.[passage.id]?.value;
     case 'exercise': {
       const name = exerciseName(passage.id);
-      return name ? knowledgeText.exerciseLabel.replace('{name}', name) : undefined;
+      return name ? fill(knowledgeText.exerciseLabel, { name }) : undefined;
     }
     default:
       return undefined;

@@ -1,5 +1,2 @@
-import knowledgeJson from '../../../content/knowledge.json';
-import type { KnowledgeContent } from './content-schema.js';
-
-/** The answers to open questions, typed by the compiler here and checked by zod in the tests. */
-export const knowledgeText: KnowledgeContent = knowledgeJson;
+/** Kept for tools that import it here (tools/nlu): the text layer is `text/`. */
+export { knowledgeText } from '../text/content.js';

@@ -1,7 +1,6 @@
-import { article } from '../content/article.js';
-import { fill, prompts } from '../content/prompts.js';
 import type { Tip } from '../content/schema.js';
 import { join, type Speech, say } from '../speech/ssml.js';
+import { article, fill, normalise, prompts, spoken } from '../text/index.js';
 
 /** How many recently heard tips are skipped when picking a random one. */
 export const recentTipMemory = 5;
@@ -13,8 +12,6 @@ export interface TipChoice {
   /** The tips heard recently after this one, newest last. */
   recentTips: number[];
 }
-
-const normalise = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
 
 /** The tip for a topic: a slot id ("tillen") or free words matched against each tip's topics. */
 export function tipForTopic(topic: string): Tip | undefined {
@@ -43,9 +40,18 @@ export function chooseTip(
   return { tip, topicMatched: topic === undefined || byTopic !== undefined, recentTips };
 }
 
-/** A tip as spoken: its number and title, the article's intro and every bullet. */
+/** The tip's title as it is said ("blijf bewegen"; "je buik- en rugspieren versterken" for "Core versterken"). */
+export function tipTitle(tip: Tip): string {
+  return spoken.tips[tip.id]?.title.say ?? tip.title;
+}
+
+/** The tip's sentences for the ear: everything its intro and bullets say, in whole sentences. */
+export function tipSentences(tip: Tip): string[] {
+  return (spoken.tips[tip.id]?.sentences ?? []).map((s) => s.say);
+}
+
+/** A tip as spoken: its number and title ("Tip 6: stretchen."), then its sentences. */
 export function tipSpeech(tip: Tip): Speech {
-  const intro = fill(prompts.tipIntro[0]!, { number: tip.number, title: tip.title });
-  const bullets = tip.bullets.map((bullet) => (/[.!?]$/.test(bullet) ? bullet : `${bullet}.`));
-  return join(say(intro), say(tip.intro), ...bullets.map(say));
+  const intro = fill(prompts.tipIntro[0]!, { number: tip.number, title: tipTitle(tip) });
+  return join(say(intro), ...tipSentences(tip).map(say));
 }

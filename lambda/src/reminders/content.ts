@@ -1,5 +1,2 @@
-import remindersJson from '../../../content/reminders.json';
-import type { ReminderContent } from './content-schema.js';
-
-/** The reminder sentences, typed by the compiler here and checked by zod in the tests. */
-export const reminderText: ReminderContent = remindersJson;
+/** Kept for tools that import it here (tools/nlu): the text layer is `text/`. */
+export { reminderText } from '../text/content.js';

@@ -1,5 +1,4 @@
-import { coachText, fill, numberWord } from '../coach/text.js';
-import { reminderText } from './content.js';
+import { dutchWords, fill, numberWord, reminderText } from '../text/index.js';
 
 /** A time of day on the 24-hour clock. */
 export interface ReminderTime {
@@ -15,7 +14,7 @@ const valid = (hour: number, minute: number): ReminderTime | undefined =>
 function numberOf(word: string | undefined): number | undefined {
   if (word === undefined) return undefined;
   if (/^\d{1,2}$/.test(word)) return Number(word);
-  const index = coachText.numbers.indexOf(word === 'een' ? 'één' : word);
+  const index = dutchWords.numbers.indexOf(word === 'een' ? 'één' : word);
   return index >= 0 ? index : undefined;
 }
 

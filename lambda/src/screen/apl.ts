@@ -1,17 +1,15 @@
 import type { interfaces, RequestEnvelope } from 'ask-sdk-model';
-import screenJson from '../../../content/screen.json';
 import { holdCountSentence } from '../coach/hold.js';
-import { fill, sentence } from '../coach/text.js';
-import { planFor } from '../coach/turns.js';
+import { planFor, spokenStep } from '../coach/turns.js';
 import type { Turn } from '../coach/types.js';
 import type { Exercise, Tip } from '../content/schema.js';
+import { tipSentences, tipTitle } from '../knowledge/tips.js';
 import { estimatedSeconds, type Speech, type SpeechRate } from '../speech/ssml.js';
-import type { ScreenContent } from './content-schema.js';
+import { capitalized, fill, screenText } from '../text/index.js';
 import exerciseDocument from './exercise-document.json';
 import textDocument from './text-document.json';
 
-/** Screen labels, checked by the schema in tests. */
-export const screenText: ScreenContent = screenJson;
+export { screenText };
 
 export type RenderDocument = interfaces.alexa.presentation.apl.RenderDocumentDirective & {
   token: string;
@@ -100,11 +98,12 @@ export function holdWindows(
   return windows;
 }
 
-/** The article's steps that this turn says, or all of them when the turn only continues. */
+/** The steps that this turn says, as they are said, or all of them when the turn only continues. */
 function stepsShown(spoken: Speech, exercise: Exercise): string[] {
   const said = new Set(spoken.flatMap((part) => (part.kind === 'text' ? [part.text.trim()] : [])));
-  const shown = exercise.steps.filter((step) => said.has(sentence(step)));
-  return shown.length > 0 ? shown : [...exercise.steps];
+  const all = exercise.steps.map((_, i) => spokenStep(exercise, i) ?? '').filter((step) => step !== '');
+  const shown = all.filter((step) => said.has(step));
+  return shown.length > 0 ? shown : all;
 }
 
 export function exerciseScreenData(
@@ -159,10 +158,10 @@ export function speechLines(speech: Speech): string[] {
 }
 
 export function tipScreen(tip: Tip): RenderDocument {
-  return textScreen(fill(screenText.tipTitle, { number: tip.number, title: tip.title }), [
-    tip.intro,
-    ...tip.bullets,
-  ]);
+  return textScreen(
+    fill(screenText.tipTitle, { number: tip.number, title: capitalized(tipTitle(tip)) }),
+    tipSentences(tip),
+  );
 }
 
 /** The doctor questionnaire's advice (or any outcome speech) as text. */

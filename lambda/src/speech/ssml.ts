@@ -1,4 +1,6 @@
-import { alexaLimits, charactersPerSecond } from './limits.js';
+import { alexaLimits } from './limits.js';
+
+export { estimatedSeconds, pauseSeconds, wordCount, wordsBeforeQuestion } from './length.js';
 
 /** A piece of speech as plain data: the pure modules return these, only this module writes SSML. */
 export type SpeechPart =
@@ -45,37 +47,24 @@ function cleanText(text: string): string {
 }
 
 /**
- * The article's written shorthand as Dutch speech: "20-30 seconden" is "20 tot 30 seconden",
- * "3x" is "3 keer", "blaas/darm" is "blaas of darm".
+ * The emergency number as three digits, "één één twee", never "honderdtwaalf". Text is written for the
+ * ear in content/, so this is the one number the renderer marks up.
+ * https://developer.amazon.com/en-US/docs/alexa/custom-skills/speech-synthesis-markup-language-ssml-reference.html#say-as
  */
-export function spokenForm(text: string): string {
-  return text
-    .replace(/(\d+)\s*[-–]\s*(\d+)/g, '$1 tot $2')
-    .replace(/\b(\d+)x\b/g, '$1 keer')
-    .replace(/(\p{L})\/(\p{L})/gu, '$1 of $2');
+export function digitsOf112(escaped: string): string {
+  return escaped.replace(/(?<!\d)112(?!\d)/g, '<say-as interpret-as="digits">112</say-as>');
 }
 
 /** Renders speech as one `<speak>` document; slow speech is wrapped in a prosody tag. */
 export function renderSsml(speech: Speech, rate: SpeechRate = 'normal'): string {
   const body = speech
     .map((part) =>
-      part.kind === 'text' ? escapeXml(spokenForm(cleanText(part.text))) : breaksFor(part.seconds),
+      part.kind === 'text' ? digitsOf112(escapeXml(cleanText(part.text))) : breaksFor(part.seconds),
     )
     .filter((piece) => piece.length > 0)
     .join(' ');
   const inner = rate === 'slow' ? `<prosody rate="85%">${body}</prosody>` : body;
   return `<speak>${inner}</speak>`;
-}
-
-/** Seconds of silence in the speech. */
-export function pauseSeconds(speech: Speech): number {
-  return speech.reduce((sum, part) => sum + (part.kind === 'pause' ? part.seconds : 0), 0);
-}
-
-/** An estimate of how long Alexa takes to play the speech, silences included. */
-export function estimatedSeconds(speech: Speech, rate: SpeechRate = 'normal'): number {
-  const chars = speech.reduce((sum, part) => sum + (part.kind === 'text' ? part.text.length : 0), 0);
-  return pauseSeconds(speech) + chars / charactersPerSecond[rate];
 }
 
 /** Joins pieces of speech into one. */

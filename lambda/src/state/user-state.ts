@@ -53,6 +53,8 @@ export interface RoutinePosition {
   exerciseIndex: number;
   turnIndex: number;
   kind: 'single' | 'routine';
+  /** Repetitions of the exercise done before the saved turn (coach/types.ts): where "ga verder" goes on. */
+  repetitionsBefore?: number;
   /** ISO timestamp of the last change of position: the newest position wins a conflict. */
   updatedAt: string;
 }
@@ -133,6 +135,7 @@ const positionSchema = z.object({
   exerciseIndex: z.int().check(z.nonnegative()),
   turnIndex: z.int().check(z.nonnegative()),
   kind: z.enum(['single', 'routine']),
+  repetitionsBefore: z.optional(z.int().check(z.nonnegative())),
   updatedAt: timestamp,
 });
 

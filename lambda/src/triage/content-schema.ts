@@ -6,6 +6,8 @@ import type { Article } from '../content/schema.js';
 const line = z.string().trim().min(1);
 const lines = z.array(line).min(1);
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lower-case words joined by dashes');
+/** The seed lines (1-based, content/source/rugpijn-artikel.txt) an object's sentences say. */
+const seed = z.array(z.number().int().positive()).min(1);
 
 /** A sentence that must contain `{name}`, filled in at speaking time. */
 const template = (...names: string[]) =>
@@ -13,19 +15,23 @@ const template = (...names: string[]) =>
     message: `must contain ${names.map((name) => `{${name}}`).join(' and ')}`,
   });
 
-/** Alexa cannot show a question's items: more than three per yes/no question is too many to keep in mind. */
-export const maxFlagsPerQuestion = 3;
+/** One question per turn, so that a "ja" always belongs to one criterion. */
+export const maxFlagsPerQuestion = 1;
 
-export const triageQuestionSchema = z.object({
+export const triageQuestionSchema = z.strictObject({
   id,
-  /** The article's criteria this question asks about (ids of `doctor.directContact` / `doctor.appointment`). */
+  /** The article's criterion this question asks about (an id of `doctor.directContact` / `doctor.appointment`). */
   flags: z.array(id).min(1).max(maxFlagsPerQuestion),
-  ask: line,
-  /** Said when the user stays silent; shorter, and says how to answer. */
+  /** One question, and only one: it ends with the turn's only question mark. */
+  ask: line.refine((text) => text.endsWith('?') && text.split('?').length === 2, 'one question, at the end'),
+  /** Said when the user stays silent; says how to answer. */
   reprompt: line,
+  seed,
+  /** A safety addition this question also asks about (content/spoken.json safety). */
+  safetyAddition: id.optional(),
 });
 
-const escalationSchema = z.object({
+const escalationSchema = z.strictObject({
   /** The classifier recognised a symptom in what the user said. */
   named: template('flags'),
   /** A symptom of this level was named, but no words came with it to say which. */
@@ -38,30 +44,46 @@ const escalationSchema = z.object({
   unsureReason: line,
   /** What to do now. */
   action: lines,
+  seed,
 });
 
-export const triageContentSchema = z.object({
-  start: z.object({ lead: line, unrecognised: line, howToAnswer: line, emergency: line }),
+export const triageContentSchema = z.strictObject({
+  /** Said before the first question: the 112 sentence is said, not asked. */
+  start: z.strictObject({
+    lead: line,
+    unrecognised: line,
+    howToAnswer: line,
+    emergency: line.refine((text) => text.includes('112') && !text.includes('?'), 'says 112, asks nothing'),
+  }),
   /** Said once, before the first "make an appointment" question. */
   appointmentSection: line,
   /** An appointment criterion named during a direct question: noted, and the direct questions go on. */
-  noted: template('flags'),
-  /** Likewise, when no words came with it to say which criterion. */
-  notedAny: line,
+  noted: z.strictObject({ flags: template('flags'), any: line, directFirst: line, seed }),
   questions: z.array(triageQuestionSchema).min(1),
-  outcomes: z.object({
-    direct: escalationSchema,
-    appointment: escalationSchema.extend({
-      /** The direct-contact flags were maybe not asked about: say when to call at once. */
-      watchFor: z.array(line).min(1),
+  outcomes: z.strictObject({
+    direct: escalationSchema.extend({
+      action: z
+        .array(line)
+        .min(1)
+        .refine((action) => action[0]?.startsWith('Neem nu direct contact op'), 'says "nu direct" first'),
     }),
-    selfCare: z.object({
+    appointment: escalationSchema.extend({
+      /** Said after every appointment advice. */
+      watchFor: lines,
+      /** When the direct questions were not asked: offered, never skipped in silence. */
+      offerDirectQuestions: line,
+      offerDirectQuestionsReprompt: line,
+    }),
+    selfCare: z.strictObject({
       allNo: line,
-      point: template('title', 'text'),
-      callAfterAll: z.array(line).min(1),
+      conclusion: line,
+      doubt: line,
+      /** The red flags are offered, not recited. */
+      offerFlags: line,
+      offerFlagsReprompt: line,
+      seed,
     }),
   }),
-  words: z.object({ and: line, or: line }),
   /** Ends every outcome. */
   disclaimer: line,
 });

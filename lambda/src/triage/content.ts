@@ -1,5 +1,2 @@
-import triageJson from '../../../content/triage.json';
-import type { TriageContent } from './content-schema.js';
-
-/** The questionnaire's sentences, checked by the schema in tests and at build time, not at run time. */
-export const triageContent: TriageContent = triageJson;
+/** Kept for tools that import it here (tools/nlu): the text layer is `text/`. */
+export { triageContent } from '../text/content.js';

@@ -1,7 +1,7 @@
-import { article } from '../content/article.js';
 import type { RedFlag } from '../content/schema.js';
+import { article, spoken } from '../text/index.js';
 
-/** How urgent the advice is: 'direct' = contact the GP today, 'appointment' = make an appointment. */
+/** How urgent the advice is: 'direct' = contact the GP now, 'appointment' = make an appointment. */
 export type UrgentLevel = 'direct' | 'appointment';
 
 /** The article's seven "direct contact opnemen bij" flags, in the article's order. */
@@ -19,5 +19,5 @@ export function levelOf(flagId: string): UrgentLevel | undefined {
 
 /** How the skill says a criterion ("gevoelloosheid of tintelingen"); the id itself if unknown. */
 export function spokenFlag(flagId: string): string {
-  return [...directFlags, ...appointmentFlags].find((flag) => flag.id === flagId)?.spoken ?? flagId;
+  return spoken.criteria[flagId]?.say ?? flagId;
 }

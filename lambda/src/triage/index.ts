@@ -14,9 +14,11 @@ export {
   type TriageState,
 } from './questionnaire.js';
 export {
+  appointmentFlagsSpeech,
   appointmentSectionIntro,
   currentQuestion,
   currentReprompt,
+  directFlagsSpeech,
   outcomeSpeech,
   questionnaireOpening,
 } from './speech.js';
@@ -24,8 +26,10 @@ export {
   adviceFor,
   namesRedFlag,
   openingTurn,
+  questionsFrom,
   replyTurn,
   symptomDuringQuestions,
+  type TriageOffer,
   type TriageTurn,
   unspecifiedSymptom,
 } from './turns.js';

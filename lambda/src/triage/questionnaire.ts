@@ -1,4 +1,4 @@
-import { triageContent } from './content.js';
+import { triageContent } from '../text/index.js';
 import type { TriageQuestion } from './content-schema.js';
 import { levelOf, type UrgentLevel } from './criteria.js';
 

@@ -1,31 +1,11 @@
-import { article } from '../content/article.js';
 import { join, type Speech } from '../speech/ssml.js';
-import { triageContent } from './content.js';
-import { appointmentFlags, directFlags, spokenFlag } from './criteria.js';
+import { fill, listOf, spoken, triageContent } from '../text/index.js';
+import { spokenFlag } from './criteria.js';
 import { questionAt, type TriageOutcome, type TriageState } from './questionnaire.js';
 
 const text = triageContent;
 
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
-}
-
-/** "a, b of c": the last two joined by the given word. */
-function listOf(items: readonly string[], word: string): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
-}
-
-const allDirect = listOf(
-  directFlags.map((flag) => flag.spoken),
-  text.words.or,
-);
-const allAppointment = listOf(
-  appointmentFlags.map((flag) => flag.spoken),
-  text.words.or,
-);
-
-/** Said before the first question: how to answer, and 112 when life is at risk. */
+/** Said before the first question: how to answer, and 112 when life is at risk (said, not asked). */
 export function questionnaireOpening(reason: 'asked' | 'unrecognised'): Speech {
   const lead = reason === 'asked' ? text.start.lead : text.start.unrecognised;
   return join(lead, text.start.howToAnswer, text.start.emergency);
@@ -42,8 +22,11 @@ export function currentReprompt(state: TriageState): Speech {
 
 /** An appointment criterion named while a "direct contact" question is open: noted, the question stands. */
 export function notedSymptom(flagIds: readonly string[]): Speech {
-  if (flagIds.length === 0) return join(text.notedAny);
-  return join(fill(text.noted, { flags: listOf(flagIds.map(spokenFlag), text.words.and) }));
+  const noted =
+    flagIds.length === 0
+      ? text.noted.any
+      : fill(text.noted.flags, { flags: listOf(flagIds.map(spokenFlag)) });
+  return join(noted, text.noted.directFirst);
 }
 
 /** Said once, when the questions move on from "direct contact" to "make an appointment". */
@@ -51,35 +34,42 @@ export function appointmentSectionIntro(): Speech {
   return join(text.appointmentSection);
 }
 
-/** The advice; it always ends with the disclaimer. */
-export function outcomeSpeech(outcome: TriageOutcome): Speech {
+/**
+ * The advice, ending with the disclaimer. `offersDirectQuestions`: an appointment advice given before
+ * the direct-contact questions were asked ends by offering them, so that they are never skipped unsaid.
+ */
+export function outcomeSpeech(outcome: TriageOutcome, offersDirectQuestions = false): Speech {
   if (outcome.level === 'selfCare') return selfCareSpeech();
   const sentences = text.outcomes[outcome.level];
-  const flags = listOf(
-    outcome.flagIds.map(spokenFlag),
-    outcome.because === 'named' ? text.words.and : text.words.or,
-  );
+  const flags = listOf(outcome.flagIds.map(spokenFlag), outcome.because === 'named' ? 'and' : 'or');
   // A symptom named without words to say which criterion: the level is known, the name is not.
   const unnamed = outcome.flagIds.length === 0;
   const opening = unnamed ? sentences.namedAny : fill(sentences[outcome.because], { flags });
   const reason = unnamed ? [] : outcome.because === 'unsure' ? sentences.unsureReason : sentences.reason;
-  const watchFor =
-    outcome.level === 'appointment'
-      ? text.outcomes.appointment.watchFor.map((line) => fill(line, { direct: allDirect }))
-      : [];
-  return join(opening, reason, ...sentences.action, ...watchFor, text.disclaimer);
+  if (outcome.level === 'direct') return join(opening, reason, ...sentences.action, text.disclaimer);
+  const appointment = text.outcomes.appointment;
+  return join(
+    opening,
+    reason,
+    ...appointment.action,
+    ...appointment.watchFor,
+    text.disclaimer,
+    offersDirectQuestions ? appointment.offerDirectQuestions : [],
+  );
 }
 
-/** Only after a "no" to all twelve criteria: the article's conclusion, and when to call after all. */
+/** Only after a "no" to all twelve criteria: that most back pain passes, and an offer of the red flags. */
 function selfCareSpeech(): Speech {
   const selfCare = text.outcomes.selfCare;
-  const conclusion = article.conclusion;
-  return join(
-    selfCare.allNo,
-    conclusion.intro.replace(/:\s*$/, '.'),
-    ...conclusion.points.map((point) => fill(selfCare.point, { title: point.title, text: point.text })),
-    ...conclusion.closing.slice(0, 1),
-    ...selfCare.callAfterAll.map((line) => fill(line, { direct: allDirect, appointment: allAppointment })),
-    text.disclaimer,
-  );
+  return join(selfCare.allNo, selfCare.conclusion, text.disclaimer, selfCare.doubt, selfCare.offerFlags);
+}
+
+/** "ja" to "Wil je horen bij welke klachten…": the seven direct reasons, then an offer of the five others. */
+export function directFlagsSpeech(): Speech {
+  return join(...spoken.redFlags.direct.map((s) => s.say), spoken.redFlags.moreQuestion);
+}
+
+/** The five reasons to make an appointment, in one sentence. */
+export function appointmentFlagsSpeech(): Speech {
+  return join(...spoken.redFlags.appointment.map((s) => s.say));
 }

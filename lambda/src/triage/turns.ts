@@ -1,9 +1,12 @@
 import type { Speech } from '../speech/ssml.js';
 import { join } from '../speech/ssml.js';
+import { triageContent } from '../text/index.js';
 import { classifySymptom } from './classify.js';
 import {
   answer,
   nameSymptom,
+  questionAt,
+  questionLevel,
   type Reply,
   startQuestionnaire,
   startsAppointmentSection,
@@ -34,8 +37,19 @@ export type TriageTurn =
       readonly state: null;
       readonly outcome: TriageOutcome;
       readonly speech: Speech;
-      readonly reprompt: null;
+      /** The advice ends with an offer (its speech asks it): what "ja" then starts. */
+      readonly offer?: TriageOffer;
+      readonly reprompt: Speech | null;
     };
+
+/**
+ * What an advice offers: the direct-contact questions (after an appointment advice given before they
+ * were asked; `start` notes the appointment criterion, so "nee" to all of them ends in that advice
+ * again, never in less), or the red flags in words (after "nee" to every question).
+ */
+export type TriageOffer =
+  | { readonly kind: 'directQuestions'; readonly start: TriageState }
+  | { readonly kind: 'redFlags' };
 
 function questionTurn(state: TriageState, before: Speech): TriageTurn {
   return {
@@ -46,7 +60,34 @@ function questionTurn(state: TriageState, before: Speech): TriageTurn {
   };
 }
 
-function outcomeTurn(outcome: TriageOutcome): TriageTurn {
+/**
+ * The advice as a turn. `directAsked`: whether the direct-contact questions were answered first (an
+ * outcome inside the questionnaire); an appointment advice without them offers them.
+ */
+function outcomeTurn(outcome: TriageOutcome, directAsked: boolean): TriageTurn {
+  if (outcome.level === 'selfCare') {
+    const { offerFlagsReprompt } = triageContent.outcomes.selfCare;
+    return {
+      state: null,
+      outcome,
+      speech: outcomeSpeech(outcome),
+      offer: { kind: 'redFlags' },
+      reprompt: join(offerFlagsReprompt),
+    };
+  }
+  if (outcome.level === 'appointment' && !directAsked) {
+    const start: TriageState =
+      outcome.flagIds.length > 0
+        ? { ...startQuestionnaire(), noted: outcome.flagIds }
+        : { ...startQuestionnaire(), notedAny: true };
+    return {
+      state: null,
+      outcome,
+      speech: outcomeSpeech(outcome, true),
+      offer: { kind: 'directQuestions', start },
+      reprompt: join(triageContent.outcomes.appointment.offerDirectQuestionsReprompt),
+    };
+  }
   return { state: null, outcome, speech: outcomeSpeech(outcome), reprompt: null };
 }
 
@@ -55,17 +96,22 @@ export function openingTurn(reason: 'asked' | 'unrecognised' = 'asked'): TriageT
   return questionTurn(startQuestionnaire(), questionnaireOpening(reason));
 }
 
+/** The questionnaire from a given state (an appointment criterion noted): the opening, then its question. */
+export function questionsFrom(state: TriageState): TriageTurn {
+  return questionTurn(state, questionnaireOpening('asked'));
+}
+
 /** "…want mijn been tintelt": a recognised symptom gets its advice at once, anything else the questions. */
 export function adviceFor(symptom: string): TriageTurn {
   const found = classifySymptom(symptom);
   if (found.level === 'unknown') return openingTurn('unrecognised');
-  return outcomeTurn({ level: found.level, flagIds: found.flagIds, because: 'named' });
+  return outcomeTurn({ level: found.level, flagIds: found.flagIds, because: 'named' }, false);
 }
 
 /** The user's ja / nee / weet ik niet to the open question. */
 export function replyTurn(state: TriageState, reply: Reply): TriageTurn {
   const result = answer(state, reply);
-  if (result.state === null) return outcomeTurn(result.outcome);
+  if (result.state === null) return outcomeTurn(result.outcome, true);
   const before = startsAppointmentSection(result.state) ? appointmentSectionIntro() : [];
   return questionTurn(result.state, before);
 }
@@ -78,8 +124,13 @@ export function symptomDuringQuestions(state: TriageState, said: string): Triage
   const found = classifySymptom(said);
   if (found.level === 'unknown') return undefined;
   const result = nameSymptom(state, found);
-  if (result.state === null) return outcomeTurn(result.outcome);
+  if (result.state === null) return outcomeTurn(result.outcome, directAnswered(state, result.outcome));
   return questionTurn(result.state, notedSymptom(found.flagIds));
+}
+
+/** An appointment advice during the questions comes only once the direct questions are past. */
+function directAnswered(state: TriageState, outcome: TriageOutcome): boolean {
+  return outcome.level !== 'appointment' || questionLevel(questionAt(state)) === 'appointment';
 }
 
 /** True when the words name one of the article's criteria. */
@@ -97,8 +148,8 @@ export function unspecifiedSymptom(
   state: TriageState | undefined,
 ): TriageTurn {
   const found = { level, flagIds: [] as string[] };
-  if (!state) return outcomeTurn({ level, flagIds: [], because: 'named' });
+  if (!state) return outcomeTurn({ level, flagIds: [], because: 'named' }, false);
   const result = nameSymptom(state, found);
-  if (result.state === null) return outcomeTurn(result.outcome);
+  if (result.state === null) return outcomeTurn(result.outcome, directAnswered(state, result.outcome));
   return questionTurn(result.state, notedSymptom([]));
 }
