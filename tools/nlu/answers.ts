@@ -75,9 +75,9 @@ function tipNumberSaid(turn: HeardTurn): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** The first sentence of an info answer, as Alexa says it. */
-function firstSentence(infoId: string): string {
-  const part = infoAnswer(infoId)?.find((p) => p.kind === 'text');
+/** The first sentence of an info answer, as Alexa says it to this question ("moet ik in bed blijven?": "Nee, …"). */
+function firstSentence(infoId: string, question?: string): string {
+  const part = infoAnswer(infoId, question)?.find((p) => p.kind === 'text');
   return part && part.kind === 'text' ? ssmlToText(renderSsml([part])) : '\u0000';
 }
 
@@ -141,7 +141,7 @@ export function judge(phrasing: Phrasing, turn: HeardTurn, before: HeardTurn | u
         return said === article.tips.find((t) => t.id === detail)?.number;
       }
       case 'info':
-        return says(turn, firstSentence(detail));
+        return says(turn, firstSentence(detail)) || says(turn, firstSentence(detail, phrasing.text));
       case 'unanswered':
         return (
           says(turn, knowledgeText.notInArticle) || knowledgeText.gaps.some((gap) => says(turn, gap.speech))

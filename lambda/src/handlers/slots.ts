@@ -32,11 +32,12 @@ export function slotId(input: HandlerInput, name: SlotName): string | undefined 
   return undefined;
 }
 
-/** Words that name nothing in particular: "doe er maar een", "een oefening". */
+/** Words that name nothing in particular: "doe er maar een", "een oefening", "een goede tip tegen rugpijn". */
 const namesNothing = new Set(
-  'een de het oefening oefeningen iets wat maar even er nog eentje willekeurige andere die dan graag alsjeblieft'.split(
-    ' ',
-  ),
+  (
+    'een de het oefening oefeningen iets wat maar even er nog eentje willekeurige andere die dan graag alsjeblieft ' +
+    'tip tips advies goede goed handige nuttige leuke paar tegen voor bij over rug rugpijn rugklachten mijn mn me mij nou'
+  ).split(' '),
 );
 
 /** What a custom slot holds: nothing, a value the model knows, or words it could not place. */

@@ -221,22 +221,28 @@ function fellDown(_match: RegExpExecArray, before: readonly string[]): boolean {
   ].includes(previous);
 }
 
+/** "je knie naar je borst trekken" is the exercise, not pain pulling into the chest. */
+function notAPull(match: RegExpExecArray, before: readonly string[]): boolean {
+  return !/^naar/.test(match[0]) || !before.slice(-3).some((word) => /^(?:knie|knieen|been|benen)$/.test(word));
+}
+
 /** "ik viel van de trap af" is a fall, not weight loss. */
 function lostWeight(match: RegExpExecArray): boolean {
   return !/\b(?:van|trap|ladder|fiets|stoel|paard|dak)\b/.test(match[0]);
 }
 
 /**
- * "ik blijf maar afvallen", "ik ben zomaar aan het afvallen": weight loss going on. "of afvallen helpt"
+ * "ik blijf maar afvallen", "ik ben zomaar aan het afvallen", "afvallen zonder reden": weight loss going on. "of afvallen helpt"
  * asks about a plan; the questionnaire asks about unexplained weight loss itself.
  */
-function keepsLosing(match: RegExpExecArray, before: readonly string[]): boolean {
+function keepsLosing(match: RegExpExecArray, before: readonly string[], after: readonly string[]): boolean {
   const near = before.slice(-3);
+  const unexplained = /^(?:zomaar|vanzelf|ongewild|onverklaarbaar|ongemerkt|zonder)$/;
   return (
     notAPlan(match, before) &&
-    near.some((word) =>
-      /^(?:blijf|blijft|zomaar|vanzelf|ongewild|aan|maar|onverklaarbaar|steeds|ongemerkt|zonder)$/.test(word),
-    )
+    (near.some((word) => unexplained.test(word) || /^(?:blijf|blijft|aan|maar|steeds)$/.test(word)) ||
+      // "afvallen zonder reden", "afvallen zomaar"
+      after.slice(0, 2).some((word) => unexplained.test(word)))
   );
 }
 
@@ -339,7 +345,8 @@ const patterns: readonly SymptomPattern[] = [
   p(
     'blaas-darm',
     'blaas\\w*|plas|plassen|plast|plaste|plasje|geplast|urine\\w*|ontlasting|poep\\w*|gepoept|' +
-      'darm\\w*|stoelgang|incontinen\\w*|luier\\w*|in (?:mijn |mn |m |de |je )?broek|broek (?:is )?nat',
+      'darm\\w*|stoelgang|incontinen\\w*|luier\\w*|in (?:mijn |mn |m |de |je )?broek|broek (?:is )?nat|' +
+      '(?:grote|kleine) boodschap',
   ),
   p(
     'blaas-darm',
@@ -350,7 +357,7 @@ const patterns: readonly SymptomPattern[] = [
   p(
     'blaas-darm',
     '(?:niet|nauwelijks|amper|slecht|moeilijk) (?:meer |goed |echt )?(?:kan|kon|kunnen|kun) (?:plassen|poepen|ophouden|houden)|' +
-      '(?:niet|nauwelijks|amper) (?:meer |goed )?(?:plassen|poepen|ophouden) (?:kan|kon|kunnen|lukt)|' +
+      '(?:niet|nauwelijks|amper) (?:meer |goed )?(?:plassen|poepen|ophouden|naar de wc|naar het toilet) (?:kan|kon|kunnen|lukt)|' +
       '(?:plassen|poepen|plas|ontlasting)(?: \\w+){0,2}? (?:niet|nauwelijks) (?:meer )?(?:kan|kon|lukt|ophouden|houden)',
     { inherent: true },
   ),
@@ -361,7 +368,7 @@ const patterns: readonly SymptomPattern[] = [
   p(
     'gewichtsverlies',
     'gewichtsverlies|afgevallen|vermagerd|vermageren|magerder|mager geworden|dunner geworden|lichter geworden|' +
-      '(?:gewicht|kilo\\w*)(?: \\w+){0,3}? (?:kwijt|lichter|afgevallen|minder|verloren|eraf)|' +
+      '(?:gewicht|kilo\\w*)(?: \\w+){0,3}? (?:kwijt\\w*|lichter|afgevallen|minder|verloren|eraf)|' +
       '(?:verlies|verloor|verloren)(?: \\w+){0,3}? (?:gewicht|kilo\\w*)',
   ),
   p('gewichtsverlies', '(?:val|valt|vallen|viel|vielen)(?: \\w+){0,3}? af', { accept: lostWeight }),
@@ -425,6 +432,7 @@ const patterns: readonly SymptomPattern[] = [
   p(
     'uitstralend',
     `(?:naar|tot in|in|tot) (?:mijn |mn |de |je )?(?:${elsewhere})(?: \\w+)? (?:trekt|straalt|schiet|uitstraalt|doortrekt|uitstralen|trekken)`,
+    { accept: notAPull },
   ),
   p(
     'uitstralend',
@@ -443,7 +451,10 @@ const patterns: readonly SymptomPattern[] = [
       'steeds opnieuw|telkens opnieuw|om de (?:paar|zoveel|aantal) (?:weken|maanden|dagen|jaar)|weer te pakken|' +
       '(?:tweede|derde|vierde|vijfde|zoveelste) keer|(?:eerder|vaker|vaak|al eens)(?: \\w+){0,1}? gehad|' +
       '(?:vaak|vaker|regelmatig|af en toe)(?: \\w+){0,2}? (?:last|pijn|rugpijn|rugklachten|klachten|spit)|' +
-      'weer (?:last|pijn|rugpijn|rugklachten|spit)|(?:heb|krijg)(?: ik)?(?: het)?(?: steeds)? weer',
+      'weer (?:last|pijn|rugpijn|rugklachten|spit)|(?:heb|krijg)(?: ik)?(?: het)?(?: steeds)? weer|' +
+      // "het gaat weg en dan komt het weer", not "komt het weer goed"
+      '(?:gaat|ging|trekt) (?:\\w+ )?weg en (?:dan )?(?:komt|kwam|keert) (?:het |ie |hij |de pijn )?(?:weer|terug)|' +
+      'komt (?:het|ie|hij|de pijn|die pijn) (?:steeds |telkens |elke keer )?weer(?! goed| over| weg| in orde| bij)',
   ),
 
   p('terugkerend', 'telkens|alweer|opnieuw|(?:elke|iedere) keer', {
