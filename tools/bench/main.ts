@@ -86,35 +86,39 @@ async function main(): Promise<void> {
     launchRequest(simulatorContext({ skillId, userId: `amzn1.ask.account.BENCH-COLD-${tag}` }));
 
   // 2. Cold starts, interleaved (the order rotates each round); round 0 warms the file cache, unmeasured.
+  const here = { node: process.execPath };
   type Runner = { key: string; run: (tag: string) => Promise<ColdRun> };
   const runners: Runner[] = [
     {
       key: 'bare',
       run: async () => {
-        const wallMs = await bareNodeExit();
+        const wallMs = await bareNodeExit(here);
         return {
           wallMs,
           bootMs: Number.NaN,
           importMs: Number.NaN,
           turnMs: Number.NaN,
-          ...(await bareNodeUsage()),
+          ...(await bareNodeUsage(here)),
           dbCalls: 0,
         };
       },
     },
-    { key: 'ours', run: (tag) => coldStart(ours.outfile, freshLaunch(`ours-${tag}`), env, db.totalCalls) },
+    {
+      key: 'ours',
+      run: (tag) => coldStart(here, ours.outfile, freshLaunch(`ours-${tag}`), env, db.totalCalls),
+    },
   ];
   if (baseline) {
     const file = baseline.outfile;
     runners.push({
       key: 'baseline',
-      run: (tag) => coldStart(file, freshLaunch(`base-${tag}`), env, db.totalCalls),
+      run: (tag) => coldStart(here, file, freshLaunch(`base-${tag}`), env, db.totalCalls),
     });
   }
   for (const [i, { outfile }] of leverBundles.entries()) {
     runners.push({
       key: `lever-${i}`,
-      run: (tag) => coldStart(outfile, freshLaunch(`lever${i}-${tag}`), env, db.totalCalls),
+      run: (tag) => coldStart(here, outfile, freshLaunch(`lever${i}-${tag}`), env, db.totalCalls),
     });
   }
   const cold = new Map<string, ColdRun[]>(runners.map((r) => [r.key, []]));
