@@ -40,10 +40,13 @@ export const lambdaBundle = {
   alias: {
     '@aws-sdk/credential-provider-node': './lambda/src/state/lambda-credentials.ts',
     'ask-sdk-model': './lambda/src/ask-sdk-model-runtime.ts',
+    // ask-sdk-core's CommonJS index requires all of it; lambda/src uses the skill builder and two helpers.
+    'ask-sdk-core': './lambda/src/builtins/ask-sdk-core.ts',
+    // No operation the skill calls has an event stream, so the SDK's event-stream codec stays out. As the
+    // SDK's only dynamic import it also kept esbuild from shaking @smithy/core (its CRC32 took zlib).
+    '@smithy/core/event-streams': './lambda/src/builtins/no-event-streams.ts',
     // The SDK's `import('node:http')` for http endpoints (dynalite, the loopback queue) as a `require`.
     'node:http': './lambda/src/builtins/node-http.cjs',
-    // The SDK's CRC32 checksum takes zlib at load; a turn never computes one.
-    'node:zlib': './lambda/src/builtins/node-zlib.cjs',
   } as Record<string, string>,
   legalComments: 'none',
   // No keepNames: every error the logs name sets its `name` itself (ours, the SDK's, ask-sdk's scope),

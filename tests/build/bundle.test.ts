@@ -30,3 +30,18 @@ describe('the Lambda bundle', () => {
     expect(inputs.filter((f) => f.includes('zod/v4/classic') || f.includes('zod/v4/locales/'))).toEqual([]);
   });
 });
+
+describe('the Lambda bundle, shaken', () => {
+  it('leaves out the SDK’s event-stream codec (no operation the skill calls has an event stream)', () => {
+    expect(bundleInputs().filter((f) => f.includes('/submodules/event-streams/'))).toEqual([]);
+    expect(bundleInputs()).toContain('lambda/src/builtins/no-event-streams.ts');
+  });
+
+  it('takes of ask-sdk-core only the skill builder and the envelope helpers, not its whole index', () => {
+    const core = bundleInputs().filter((f) => f.includes('node_modules/ask-sdk-core/'));
+    expect(core).toContain('node_modules/ask-sdk-core/dist/skill/SkillBuilders.js');
+    for (const unused of ['dist/index.js', 'ViewportUtils', 'ComponentUtils', 'DelegateToIntentHandler']) {
+      expect(core.filter((f) => f.includes(unused))).toEqual([]);
+    }
+  });
+});

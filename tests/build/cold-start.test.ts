@@ -71,23 +71,6 @@ describe('the bundle', () => {
     expect(code.startsWith('"use strict";')).toBe(true);
   });
 
-  it('takes zlib only where the shim expects it: the SDK’s CRC32, which a turn never computes', () => {
-    const m = meta();
-    const inBundle = new Set(Object.keys(bundleOutput(m)?.inputs ?? {}));
-    const importers = Object.entries(m.inputs)
-      .filter(
-        ([file, input]) => inBundle.has(file) && input.imports.some((i) => /^(node:)?zlib$/.test(i.path)),
-      )
-      .map(([file]) => file.replace(/^.*node_modules\//, ''));
-    expect(importers).toEqual(['lambda/src/builtins/node-zlib.cjs']);
-    const shimUsers = Object.entries(m.inputs)
-      .filter(
-        ([file, input]) => inBundle.has(file) && input.imports.some((i) => i.path.endsWith('node-zlib.cjs')),
-      )
-      .map(([file]) => file.replace(/^.*node_modules\//, ''));
-    expect(shimUsers).toEqual(['@smithy/core/dist-es/submodules/checksum/crc32/Crc32Node.js']);
-  });
-
   it('carries no content schema: content is checked at build time (npm run build), not at load', () => {
     const inputs = Object.keys(bundleOutput(meta())?.inputs ?? {});
     expect(inputs.filter((f) => /schema\.ts$/.test(f) && !f.endsWith('table-schema.ts'))).toEqual([]);
