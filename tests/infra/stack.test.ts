@@ -20,6 +20,7 @@ import {
   type RugCoachStackProps,
 } from '../../infra/rug-coach-stack.js';
 import { userTable } from '../../lambda/src/state/table-schema.js';
+import { deployedNodeMajor } from '../../tools/bench/runtimes.js';
 import { buildLambda } from '../../tools/build.js';
 
 const skillId = 'amzn1.ask.skill.11111111-2222-3333-4444-555555555555';
@@ -106,6 +107,8 @@ describe('the deployed stack (with a skill id and an alarm e-mail)', () => {
     const fn = skillFunction(s.template);
     const props = fn.Properties as { Runtime: string; Architectures: string[]; Timeout: number };
     expect(props.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
+    // `npm run bench` measures on the Node it pins for this runtime (tools/bench/runtimes.ts).
+    expect(props.Runtime).toBe(`nodejs${deployedNodeMajor}.x`);
     expect(props.Architectures).toEqual(['arm64']);
     expect(props.Timeout).toBe(7);
     s.template.hasResourceProperties('AWS::Lambda::Function', {

@@ -120,46 +120,8 @@ const miniClient: Lever = {
   },
 };
 
-const lazyIntl: Lever = {
-  name: 'lazy Intl.DateTimeFormat',
-  description:
-    'lambda/src/state/user-state.ts: the Europe/Amsterdam Intl.DateTimeFormat made on first use, not at import ' +
-    '(its construction loads ICU time-zone data; a launch never needs it)',
-  rewrites: {
-    'lambda/src/state/user-state.ts': (source) => {
-      const file = 'user-state.ts';
-      const lazy = replaceOnce(
-        source,
-        'const amsterdamDay = new Intl.DateTimeFormat(',
-        'let amsterdamDayFormat: Intl.DateTimeFormat | undefined;\nconst newAmsterdamDay = () => new Intl.DateTimeFormat(',
-        file,
-      );
-      return replaceOnce(
-        lazy,
-        'amsterdamDay.format(',
-        '(amsterdamDayFormat ??= newAmsterdamDay()).format(',
-        file,
-      );
-    },
-  },
-};
-
-/** Several levers at once; rewrites of the same file are applied one after the other. */
-function combined(name: string, parts: Lever[]): Lever {
-  const rewrites: Lever['rewrites'] = {};
-  for (const part of parts) {
-    for (const [file, rewrite] of Object.entries(part.rewrites)) {
-      const before = rewrites[file];
-      rewrites[file] = before ? (source) => rewrite(before(source)) : rewrite;
-    }
-  }
-  const aliases = Object.assign({}, ...parts.map((p) => p.aliases ?? {})) as Record<string, string>;
-  return { name, description: parts.map((p) => p.name).join(' + '), rewrites, aliases };
-}
-
 export const levers: Lever[] = [
   noZod,
-  lazyIntl,
   {
     name: 'credentials from the environment, as in Lambda',
     description:
@@ -175,8 +137,6 @@ export const levers: Lever[] = [
     },
   },
   miniClient,
-  combined('all three: no zod, lazy Intl, no AWS SDK', [noZod, lazyIntl, miniClient]),
-  combined('lazy Intl + no AWS SDK', [lazyIntl, miniClient]),
 ];
 
 function rewritePlugin({ rewrites, aliases = {} }: Lever): Plugin {
