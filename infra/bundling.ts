@@ -45,6 +45,8 @@ export const lambdaBundle = {
     // No operation the skill calls has an event stream, so the SDK's event-stream codec stays out. As the
     // SDK's only dynamic import it also kept esbuild from shaking @smithy/core (its CRC32 took zlib).
     '@smithy/core/event-streams': './lambda/src/builtins/no-event-streams.ts',
+    // The SDK's endpoint cache (DynamoDB endpoint discovery, off) needs a small LRU, not all of mnemonist.
+    'mnemonist/lru-cache': './lambda/src/builtins/lru-cache.ts',
     // The SDK's `import('node:http')` for http endpoints (dynalite, the loopback queue) as a `require`.
     'node:http': './lambda/src/builtins/node-http.cjs',
   } as Record<string, string>,

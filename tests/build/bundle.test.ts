@@ -44,3 +44,10 @@ describe('the Lambda bundle, shaken', () => {
     }
   });
 });
+
+describe('the Lambda bundle, small parts', () => {
+  it('takes a small LRU for the SDK’s endpoint cache, not mnemonist', () => {
+    expect(bundleInputs().filter((f) => /node_modules\/(mnemonist|obliterator)\//.test(f))).toEqual([]);
+    expect(bundleInputs()).toContain('lambda/src/builtins/lru-cache.ts');
+  });
+});
