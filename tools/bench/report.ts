@@ -117,7 +117,8 @@ export function goals(r: BenchResult): Goal[] {
   if (bare && ours) {
     list.push({
       goal: 'cold start + first turn ≤ 2.5× bare node',
-      measured: `${f(ours.wallMs)} ms / ${f(bare.wallMs)} ms = ${f(bareRatio(r.deployed), 2)}×`,
+      // Bare node's few milliseconds spread most on a busy machine: CPU time and the fastest runs too.
+      measured: `${f(ours.wallMs)} ms / ${f(bare.wallMs)} ms = ${f(bareRatio(r.deployed), 2)}× (CPU ${f(ours.cpuMs / bare.cpuMs, 2)}×, fastest runs ${f(ours.wallMinMs / bare.wallMinMs, 2)}×)`,
       elsewhere: elsewhere((x) => `${f(bareRatio(x), 2)}×`),
       reached: bareRatio(r.deployed) <= 2.5,
     });
@@ -134,7 +135,7 @@ export function goals(r: BenchResult): Goal[] {
     goal: `≥ 4× faster than the baseline (${baselineKey === 'baseline-v2-' ? 'ask-sdk adapter, aws-sdk v2' : 'ask-sdk + SDK v3 as they come'})`,
     measured:
       base && ours
-        ? `${f(base.wallMs)} ms / ${f(ours.wallMs)} ms = ${f(speedup(r.deployed), 2)}×`
+        ? `${f(base.wallMs)} ms / ${f(ours.wallMs)} ms = ${f(speedup(r.deployed), 2)}× (CPU ${f(base.cpuMs / ours.cpuMs, 2)}×)`
         : 'not measured',
     elsewhere: elsewhere((x) => `${f(speedup(x), 2)}×`),
     reached: base && ours ? speedup(r.deployed) >= 4 : null,
