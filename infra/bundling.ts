@@ -24,9 +24,9 @@ export const lambdaBundle = {
   platform: 'node',
   target: 'node22',
   // CommonJS, not ESM: an ESM bundle imports Node's built-ins as ES modules, and on Node 22 and newer
-  // that evaluates every lazy export of each (`node:http` brings in undici, http2 and zlib; `node:process`
-  // and `node:fs/promises` readline): 177 -> 159 built-in modules and about 25 ms less on Node 24
-  // (npm run bench; guarded by tests/build/cold-start.test.ts).
+  // that evaluates every lazy export of each (`node:http`'s WebSocket brings in undici, http2, zlib and
+  // worker_threads; `node:process` every lazy property of process): 184 -> 161 built-in modules and
+  // about 40 ms less on Node 24 (npm run bench; guarded by tests/build/cold-start.test.ts).
   format: 'cjs',
   minify: true,
   // External maps stay next to the bundle for debugging; no sourcesContent keeps them small.
