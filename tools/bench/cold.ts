@@ -67,10 +67,17 @@ Intl.DateTimeFormat = new Proxy(DateTimeFormat, {
 })();
 `;
 
-/** A Lambda-like environment: only what the function needs, credentials in the environment. */
+/**
+ * A Lambda-like environment: only what the function needs, credentials in the environment, and the
+ * variables Lambda sets that the SDK reads (the function's name and trace id add the X-Ray header;
+ * the execution environment goes into the user agent).
+ */
 export function childEnv(extra: Record<string, string>): Record<string, string> {
   return {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
+    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
+    AWS_LAMBDA_FUNCTION_NAME: 'rug-coach-bench',
+    _X_AMZN_TRACE_ID: 'Root=1-00000000-000000000000000000000000;Parent=0000000000000000;Sampled=0',
     AWS_REGION: 'eu-west-1',
     AWS_ACCESS_KEY_ID: 'bench',
     AWS_SECRET_ACCESS_KEY: 'bench',
