@@ -118,7 +118,19 @@ async function main(): Promise<void> {
 
   // 1. The runtimes, the bundles.
   const machine = machineNode();
-  const deployed = deployedNodeRuntime();
+  let deployed: BenchRuntime;
+  try {
+    deployed = deployedNodeRuntime();
+  } catch (error) {
+    // No registry, or no Node binary for this platform: the goals are then judged on this machine's Node.
+    process.stderr.write(
+      `the deployed Node is unavailable (${error instanceof Error ? error.message : error}); measuring on this machine's Node only\n`,
+    );
+    deployed = {
+      ...machine,
+      label: `${machine.label.replace(' (this machine)', '')} (this machine; not the deployed Node)`,
+    };
+  }
   const runtimes = machine.version === deployed.version ? [deployed] : [deployed, machine];
   const ours = await buildLambda();
   const contributors = bundleContributors(`${ours.outfile}.meta.json`);
