@@ -21,11 +21,18 @@ export interface ManagedSkillProps {
 }
 
 /**
- * 512 MB: `npm run bench` measures a peak RSS of about 60 MiB for a cold start and first turn, so memory
- * is not the limit; Lambda gives CPU in proportion to memory, and the cold start (about 270 ms of CPU
- * time locally) is CPU-bound, so 512 MB buys a shorter first answer at a cost of fractions of a cent.
+ * 1769 MB: one whole vCPU ("At 1,769 MB, a function has the equivalent of one vCPU",
+ * https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html). Memory itself is not the
+ * limit (peak RSS of a cold start and first turn: 65 MiB); CPU is. `npm run bench` runs the deployed
+ * Node in a CPU cgroup with each size's share of a CPU; on 2026-12-01 a cold start + first turn took
+ * 1,094 ms at 256 MB, 496 ms at 512 MB, 210 ms at 1024 MB and 153 ms at 1769 MB, and a warm turn's p99
+ * 91, 75, 50 and 5 ms (bench-results/latest.md; three more runs that day: 990 to 1,103, 481 to 581,
+ * 210 to 280 and 150 to 178 ms).
+ * More than one vCPU does not help single-threaded Node. Lambda bills GB-seconds:
+ * for the CPU-bound part of a turn twice the memory runs half as long, so only the milliseconds spent
+ * waiting for DynamoDB cost more than at 512 MB (3.5 times as much, for a few ms per turn).
  */
-export const defaultMemoryMb = 512;
+export const defaultMemoryMb = 1769;
 
 /**
  * Executions reserved for the skill's function. A turn takes a few milliseconds of CPU but may wait up to

@@ -1,5 +1,5 @@
 /**
- * `npm run build`: bundles the Lambda to dist/lambda/index.mjs with the same options the stack deploys.
+ * `npm run build`: bundles the Lambda to dist/lambda/index.cjs with the same options the stack deploys.
  * The tests, the simulator and the benchmark load that file.
  */
 import { existsSync } from 'node:fs';
@@ -33,7 +33,7 @@ export async function buildLambda(
     await rename(partial, file.path);
   }
   const outputs = result.metafile?.outputs ?? {};
-  const bundle = Object.entries(outputs).find(([file]) => file.endsWith('.mjs'));
+  const bundle = Object.entries(outputs).find(([file]) => /\.[cm]?js$/.test(file));
   return { outfile: absoluteOutfile, bytes: bundle?.[1].bytes ?? 0 };
 }
 

@@ -19,13 +19,12 @@ export const logRetention = RetentionDays.ONE_MONTH;
 
 /** The ONE bundle description (infra/bundling.ts), in the words NodejsFunction understands. */
 export const nodejsBundling: BundlingOptions = {
-  format: OutputFormat.ESM,
+  format: OutputFormat.CJS,
   target: lambdaBundle.target,
   minify: lambdaBundle.minify,
   sourceMap: true,
   sourceMapMode: SourceMapMode.EXTERNAL,
   sourcesContent: lambdaBundle.sourcesContent,
-  banner: lambdaBundle.banner,
   mainFields: [...lambdaBundle.mainFields],
   externalModules: [...lambdaBundle.external],
   bundleAwsSDK: true,

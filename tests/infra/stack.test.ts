@@ -8,7 +8,7 @@ import { App, type Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { esmRequireBanner, repoRoot } from '../../infra/bundling.js';
+import { repoRoot } from '../../infra/bundling.js';
 import { loggedFailures, logMetricsNamespace } from '../../infra/constructs/alarms.js';
 import { privacySiteAcknowledgements } from '../../infra/constructs/privacy-site.js';
 import { pointInTimeRecoveryDays } from '../../infra/constructs/user-table.js';
@@ -20,6 +20,7 @@ import {
   type RugCoachStackProps,
 } from '../../infra/rug-coach-stack.js';
 import { userTable } from '../../lambda/src/state/table-schema.js';
+import { deployedNodeMajor } from '../../tools/bench/runtimes.js';
 import { buildLambda } from '../../tools/build.js';
 
 const skillId = 'amzn1.ask.skill.11111111-2222-3333-4444-555555555555';
@@ -106,11 +107,14 @@ describe('the deployed stack (with a skill id and an alarm e-mail)', () => {
     const fn = skillFunction(s.template);
     const props = fn.Properties as { Runtime: string; Architectures: string[]; Timeout: number };
     expect(props.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
+    // `npm run bench` measures on the Node it pins for this runtime (tools/bench/runtimes.ts).
+    expect(props.Runtime).toBe(`nodejs${deployedNodeMajor}.x`);
     expect(props.Architectures).toEqual(['arm64']);
     expect(props.Timeout).toBe(7);
     s.template.hasResourceProperties('AWS::Lambda::Function', {
       Handler: 'index.handler',
-      MemorySize: 512,
+      // One vCPU: chosen from npm run bench's runs at Lambda's CPU share (infra/rug-coach-stack.ts).
+      MemorySize: 1769,
     });
   });
 
@@ -343,12 +347,10 @@ describe('the deployed stack (with a skill id and an alarm e-mail)', () => {
       (fn.Properties as { Code: unknown }).Code,
     );
     const key = (fn.Properties as { Code: { S3Key: string } }).Code.S3Key;
-    const deployed = readFileSync(
-      path.join(s.assemblyDir, `asset.${key.replace(/\.zip$/, '')}`, 'index.mjs'),
-    );
+    const deployed = readFileSync(path.join(s.assemblyDir, `asset.${key.replace(/\.zip$/, '')}`, 'index.js'));
     const outdir = mkdtempSync(path.join(tmpdir(), 'rug-coach-build-test-'));
     try {
-      const built = await buildLambda(path.join(outdir, 'index.mjs'));
+      const built = await buildLambda(path.join(outdir, 'index.js'));
       expect(built.bytes).toBeGreaterThan(0);
       expect(readFileSync(built.outfile).equals(deployed)).toBe(true);
       expect(existsSync(`${built.outfile}.map`)).toBe(true);
@@ -357,19 +359,20 @@ describe('the deployed stack (with a skill id and an alarm e-mail)', () => {
     }
   });
 
-  it('deploys a self-contained ESM bundle that loads outside the repo and refuses other skills', async () => {
+  it('deploys a self-contained CommonJS bundle that loads outside the repo and refuses other skills', async () => {
     const fn = skillFunction(s.template);
     const key = (fn.Properties as { Code: { S3Key: string } }).Code.S3Key;
     const assetDir = path.join(s.assemblyDir, `asset.${key.replace(/\.zip$/, '')}`);
-    expect(readdirSync(assetDir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
-    const code = readFileSync(path.join(assetDir, 'index.mjs'), 'utf8');
-    expect(code.startsWith(esmRequireBanner)).toBe(true);
+    expect(readdirSync(assetDir).sort()).toEqual(['index.js', 'index.js.map']);
+    const code = readFileSync(path.join(assetDir, 'index.js'), 'utf8');
+    expect(code.startsWith('"use strict";')).toBe(true);
     expect(code).not.toContain('sourceMappingURL');
-    const map = JSON.parse(readFileSync(path.join(assetDir, 'index.mjs.map'), 'utf8')) as object;
+    const map = JSON.parse(readFileSync(path.join(assetDir, 'index.js.map'), 'utf8')) as object;
     expect(map).not.toHaveProperty('sourcesContent');
 
     // The assembly lives in the OS temp dir, away from node_modules: an external import would fail here.
-    const bundle = (await import(pathToFileURL(path.join(assetDir, 'index.mjs')).href)) as {
+    // No package.json there: Node loads index.js as CommonJS, as Lambda does.
+    const bundle = (await import(pathToFileURL(path.join(assetDir, 'index.js')).href)) as {
       handler: (event: unknown) => Promise<unknown>;
     };
     const foreign = {

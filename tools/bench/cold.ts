@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 
 /** One cold start, as the parent saw it and as the child measured itself. */
 export interface ColdRun {
@@ -8,7 +7,7 @@ export interface ColdRun {
   wallMs: number;
   /** Child: process start until its own code ran (Node boot), in ms; NaN for bare node. */
   bootMs: number;
-  /** Child: importing the bundle (load, parse, evaluate), in ms. */
+  /** Child: loading the bundle (read, compile, evaluate), in ms. */
   importMs: number;
   /** Child: the first turn, from event to response, in ms. */
   turnMs: number;
@@ -20,31 +19,65 @@ export interface ColdRun {
   dbCalls: number;
 }
 
+/** What the child saw besides its timings: for the tests that guard the cold start's levers. */
+export interface ColdStartDetail extends ColdRun {
+  /** Node's own modules loaded by the end of the first turn ('http', 'zlib', 'internal/deps/undici/undici', …). */
+  builtins: string[];
+  /** Intl.DateTimeFormat objects made with a time zone (each loads ICU's zone data). */
+  zoneFormatters: number;
+  /** The first turn's response envelope. */
+  response: unknown;
+}
+
 const marker = 'BENCH-ANSWER ';
 
 /**
- * The child: imports the bundle, answers one event, prints one marker line with its own timings and
- * peak memory, and exits (the SDK's keep-alive sockets would otherwise keep it running).
+ * The child: loads the bundle as Lambda's Node.js runtime does (`require` for a CommonJS `.js`/`.cjs`,
+ * `import()` for `.mjs`: UserFunction.js of aws-lambda-nodejs-runtime-interface-client), answers one
+ * event, prints one marker line with its own timings, and exits (keep-alive sockets would hold it).
  */
 const childCode = `
-const start = performance.now();
-const { handler } = await import(process.env.BENCH_BUNDLE);
-const imported = performance.now();
-const response = await handler(JSON.parse(process.env.BENCH_EVENT), { awsRequestId: 'bench-cold' });
-const answered = performance.now();
-const ok = typeof response?.response === 'object';
-const line = ${JSON.stringify(marker)} + JSON.stringify({
-  ok, bootMs: start, importMs: imported - start, turnMs: answered - imported,
-  maxRssKiB: process.resourceUsage().maxRSS,
-  cpuMs: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1000,
+const { createRequire } = require('node:module');
+let zoneFormatters = 0;
+const DateTimeFormat = Intl.DateTimeFormat;
+Intl.DateTimeFormat = new Proxy(DateTimeFormat, {
+  construct(target, args) {
+    if (args[1] && args[1].timeZone) zoneFormatters++;
+    return Reflect.construct(target, args);
+  },
 });
-process.stdout.write(line + '\\n', () => process.exit(ok ? 0 : 3));
+(async () => {
+  const bundle = process.env.BENCH_BUNDLE;
+  const start = performance.now();
+  const { handler } = bundle.endsWith('.mjs')
+    ? await import(require('node:url').pathToFileURL(bundle).href)
+    : createRequire(bundle)(bundle);
+  const imported = performance.now();
+  const response = await handler(JSON.parse(process.env.BENCH_EVENT), { awsRequestId: 'bench-cold' });
+  const answered = performance.now();
+  const ok = typeof response?.response === 'object';
+  const usage = process.resourceUsage();
+  const line = ${JSON.stringify(marker)} + JSON.stringify({
+    ok, bootMs: start, importMs: imported - start, turnMs: answered - imported,
+    maxRssKiB: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
+    builtins: process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)),
+    zoneFormatters, response: process.env.BENCH_DETAIL ? response : undefined,
+  });
+  process.stdout.write(line + '\\n', () => process.exit(ok ? 0 : 3));
+})();
 `;
 
-/** A Lambda-like environment: only what the function needs, credentials in the environment. */
+/**
+ * A Lambda-like environment: only what the function needs, credentials in the environment, and the
+ * variables Lambda sets that the SDK reads (the function's name and trace id add the X-Ray header;
+ * the execution environment goes into the user agent).
+ */
 export function childEnv(extra: Record<string, string>): Record<string, string> {
   return {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
+    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
+    AWS_LAMBDA_FUNCTION_NAME: 'rug-coach-bench',
+    _X_AMZN_TRACE_ID: 'Root=1-00000000-000000000000000000000000;Parent=0000000000000000;Sampled=0',
     AWS_REGION: 'eu-west-1',
     AWS_ACCESS_KEY_ID: 'bench',
     AWS_SECRET_ACCESS_KEY: 'bench',
@@ -53,15 +86,25 @@ export function childEnv(extra: Record<string, string>): Record<string, string> 
   };
 }
 
+/** How to start a child: which Node, with which arguments before the script (e.g. a cgroup wrapper). */
+export interface Runtime {
+  /** The `node` executable. */
+  node: string;
+  /** Runs `[node, ...args]` through this command instead (its first element is the program). */
+  wrap?: string[];
+}
+
 /** Spawns `node` with `args` and resolves when `done(stdout)` is true or the process exits. */
 function timedSpawn(
+  runtime: Runtime,
   args: string[],
   env: Record<string, string>,
   done: (stdout: string) => boolean,
 ): Promise<{ wallMs: number; stdout: string; stderr: string; code: number | null }> {
   return new Promise((resolve, reject) => {
+    const [program, ...rest] = [...(runtime.wrap ?? []), runtime.node, ...args];
     const started = performance.now();
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(program ?? runtime.node, rest, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let wallMs: number | undefined;
@@ -82,15 +125,16 @@ function timedSpawn(
 }
 
 /** Bare runtime: `node -e 0`, spawn to exit, in ms. */
-export async function bareNodeExit(): Promise<number> {
-  const { wallMs, code } = await timedSpawn(['-e', '0'], childEnv({}), () => false);
+export async function bareNodeExit(runtime: Runtime): Promise<number> {
+  const { wallMs, code } = await timedSpawn(runtime, ['-e', '0'], childEnv({}), () => false);
   if (code !== 0) throw new Error(`node -e 0 exited with ${code}`);
   return wallMs;
 }
 
 /** Peak memory (KiB) and CPU time (ms) of a bare process, measured apart so the timed one prints nothing. */
-export async function bareNodeUsage(): Promise<{ maxRssKiB: number; cpuMs: number }> {
+export async function bareNodeUsage(runtime: Runtime): Promise<{ maxRssKiB: number; cpuMs: number }> {
   const { stdout } = await timedSpawn(
+    runtime,
     [
       '-e',
       'const u = process.resourceUsage(); process.stdout.write(JSON.stringify([u.maxRSS, u.userCPUTime + u.systemCPUTime]))',
@@ -102,23 +146,49 @@ export async function bareNodeUsage(): Promise<{ maxRssKiB: number; cpuMs: numbe
   return { maxRssKiB, cpuMs: cpuMicros / 1000 };
 }
 
-/** A fresh process that imports `bundle` and answers `event`: spawn to answer received. */
-export async function coldStart(
+/** A fresh process that loads `bundle` (an absolute path) and answers `event`: spawn to answer received. */
+export async function coldStartDetail(
+  runtime: Runtime,
   bundle: string,
   event: unknown,
   env: Record<string, string>,
-  countCalls: () => number,
-): Promise<ColdRun> {
+  countCalls: () => number = () => Number.NaN,
+  { keepResponse = false }: { keepResponse?: boolean } = {},
+): Promise<ColdStartDetail> {
   const before = countCalls();
   const { wallMs, stdout, stderr, code } = await timedSpawn(
-    ['--input-type=module', '-e', childCode],
-    childEnv({ ...env, BENCH_BUNDLE: pathToFileURL(bundle).href, BENCH_EVENT: JSON.stringify(event) }),
+    runtime,
+    ['-e', childCode],
+    childEnv({
+      ...env,
+      BENCH_BUNDLE: bundle,
+      BENCH_EVENT: JSON.stringify(event),
+      ...(keepResponse ? { BENCH_DETAIL: '1' } : {}),
+    }),
     (out) => out.includes('\n') && out.includes(marker),
   );
   const line = stdout.split('\n').find((l) => l.startsWith(marker));
   if (code !== 0 || !line) {
     throw new Error(`cold start of ${bundle} failed (exit ${code}):\n${stdout}\n${stderr.slice(0, 2000)}`);
   }
-  const reported = JSON.parse(line.slice(marker.length)) as Omit<ColdRun, 'wallMs' | 'dbCalls'>;
+  const reported = JSON.parse(line.slice(marker.length)) as Omit<ColdStartDetail, 'wallMs' | 'dbCalls'>;
   return { ...reported, wallMs, dbCalls: countCalls() - before };
+}
+
+/** The timings of one cold start (see coldStartDetail). */
+export async function coldStart(
+  runtime: Runtime,
+  bundle: string,
+  event: unknown,
+  env: Record<string, string>,
+  countCalls: () => number,
+): Promise<ColdRun> {
+  const { wallMs, bootMs, importMs, turnMs, cpuMs, maxRssKiB, dbCalls } = await coldStartDetail(
+    runtime,
+    bundle,
+    event,
+    env,
+    countCalls,
+  );
+  return { wallMs, bootMs, importMs, turnMs, cpuMs, maxRssKiB, dbCalls };
 }

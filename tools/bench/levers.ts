@@ -23,91 +23,6 @@ function replaceOnce(source: string, from: string | RegExp, to: string, file: st
   return source.replace(from, () => to);
 }
 
-/**
- * The lenient reader of a stored state without zod: the same fallbacks field by field as the zod
- * schema in user-state.ts (invalid → default, unknown keys dropped, a position only when whole).
- */
-const handWrittenParser = `
-const isoDateTime = /^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})$/;
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-const countOr0 = (v: unknown): number => (isCount(v) ? v : 0);
-const timestampOr = (v: unknown): string =>
-  typeof v === 'string' && isoDateTime.test(v) && !Number.isNaN(Date.parse(v)) ? v : epoch;
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-function positionOf(v: unknown): RoutinePosition | null {
-  if (!isRecord(v)) return null;
-  const { exerciseIds, exerciseIndex, turnIndex, kind } = v;
-  if (!Array.isArray(exerciseIds) || exerciseIds.length === 0) return null;
-  if (!exerciseIds.every((id) => typeof id === 'string' && id.length > 0)) return null;
-  if (!isCount(exerciseIndex) || !isCount(turnIndex) || exerciseIndex >= exerciseIds.length) return null;
-  if (kind !== 'single' && kind !== 'routine') return null;
-  return { exerciseIds: [...exerciseIds], exerciseIndex, turnIndex, kind, updatedAt: timestampOr(v.updatedAt) };
-}
-function preferencesOf(v: unknown): Preferences {
-  if (!isRecord(v)) return defaultPreferences();
-  const s = v.holdExtraSeconds;
-  return {
-    holdExtraSeconds:
-      typeof s === 'number' && Number.isFinite(s) ? Math.min(maxHoldExtraSeconds, Math.max(0, Math.round(s))) : 0,
-    speechRate: v.speechRate === 'slow' || v.speechRate === 'normal' ? v.speechRate : 'normal',
-  };
-}
-function progressOf(v: unknown): Progress {
-  if (!isRecord(v)) return defaultProgress();
-  const day = v.lastSessionDay;
-  return {
-    sessionsDone: countOr0(v.sessionsDone),
-    exercisesDone: countOr0(v.exercisesDone),
-    daysInARow: countOr0(v.daysInARow),
-    lastSessionDay: typeof day === 'string' && isoDate.test(day) ? day : null,
-  };
-}
-export const userStateSchema = {
-  parse(input: Record<string, unknown>): UserState {
-    const tips = Array.isArray(input.recentTips)
-      ? input.recentTips.filter((t): t is number => typeof t === 'number' && Number.isInteger(t)).slice(-recentTipsKept)
-      : [];
-    const token = input.reminderToken;
-    return {
-      version: countOr0(input.version),
-      createdAt: timestampOr(input.createdAt),
-      updatedAt: timestampOr(input.updatedAt),
-      expiresAt: countOr0(input.expiresAt),
-      disclaimerHeard: typeof input.disclaimerHeard === 'boolean' ? input.disclaimerHeard : false,
-      position: positionOf(input.position),
-      preferences: preferencesOf(input.preferences),
-      progress: progressOf(input.progress),
-      recentTips: tips,
-      ...(typeof token === 'string' && token.length > 0 ? { reminderToken: token } : {}),
-    };
-  },
-};
-`;
-
-const noZod: Lever = {
-  name: 'no zod at run time',
-  description:
-    'lambda/src/state/user-state.ts: the zod schema replaced by a hand-written lenient parser (same fallbacks)',
-  rewrites: {
-    'lambda/src/state/user-state.ts': (source) => {
-      const file = 'user-state.ts';
-      const withoutImport = replaceOnce(
-        source,
-        /import (?:\* as z|\{ z \}) from 'zod(?:\/mini)?';\n/,
-        '',
-        file,
-      );
-      return replaceOnce(
-        withoutImport,
-        /(?:\/\/[^\n]*\n)?const count = [\s\S]*?\n\}\);\n(?=\n\/\*\* Parses anything)/,
-        handWrittenParser,
-        file,
-      );
-    },
-  },
-};
-
 const miniClient: Lever = {
   name: 'no AWS SDK (mini client)',
   description:
@@ -120,46 +35,7 @@ const miniClient: Lever = {
   },
 };
 
-const lazyIntl: Lever = {
-  name: 'lazy Intl.DateTimeFormat',
-  description:
-    'lambda/src/state/user-state.ts: the Europe/Amsterdam Intl.DateTimeFormat made on first use, not at import ' +
-    '(its construction loads ICU time-zone data; a launch never needs it)',
-  rewrites: {
-    'lambda/src/state/user-state.ts': (source) => {
-      const file = 'user-state.ts';
-      const lazy = replaceOnce(
-        source,
-        'const amsterdamDay = new Intl.DateTimeFormat(',
-        'let amsterdamDayFormat: Intl.DateTimeFormat | undefined;\nconst newAmsterdamDay = () => new Intl.DateTimeFormat(',
-        file,
-      );
-      return replaceOnce(
-        lazy,
-        'amsterdamDay.format(',
-        '(amsterdamDayFormat ??= newAmsterdamDay()).format(',
-        file,
-      );
-    },
-  },
-};
-
-/** Several levers at once; rewrites of the same file are applied one after the other. */
-function combined(name: string, parts: Lever[]): Lever {
-  const rewrites: Lever['rewrites'] = {};
-  for (const part of parts) {
-    for (const [file, rewrite] of Object.entries(part.rewrites)) {
-      const before = rewrites[file];
-      rewrites[file] = before ? (source) => rewrite(before(source)) : rewrite;
-    }
-  }
-  const aliases = Object.assign({}, ...parts.map((p) => p.aliases ?? {})) as Record<string, string>;
-  return { name, description: parts.map((p) => p.name).join(' + '), rewrites, aliases };
-}
-
 export const levers: Lever[] = [
-  noZod,
-  lazyIntl,
   {
     name: 'credentials from the environment, as in Lambda',
     description:
@@ -175,8 +51,6 @@ export const levers: Lever[] = [
     },
   },
   miniClient,
-  combined('all three: no zod, lazy Intl, no AWS SDK', [noZod, lazyIntl, miniClient]),
-  combined('lazy Intl + no AWS SDK', [lazyIntl, miniClient]),
 ];
 
 function rewritePlugin({ rewrites, aliases = {} }: Lever): Plugin {

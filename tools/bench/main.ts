@@ -1,39 +1,70 @@
 /**
- * `npm run bench`: cold start + first turn against bare Node and the ask-sdk/aws-sdk v2 baseline,
- * warm turns of a realistic session against the one-read-one-write floor, DynamoDB calls per turn,
- * bundle size and peak memory, all in one run on this machine. Prints a table and writes
- * bench-results/latest.md and latest.json.
- * Options: --runs N (cold runs per subject, default 7), --sessions N (warm sessions, default 300).
+ * `npm run bench`: on the Node the stack deploys (pinned, installed into .bench-cache/ on first run) and
+ * on this machine's Node, runs interleaved: cold start + first turn against bare Node and the standard
+ * ask-sdk stack, the levers not taken, warm turns of a realistic session against one GetItem + PutItem,
+ * DynamoDB calls per turn, the bundle, and cold starts and warm turns at Lambda's CPU share of 256, 512
+ * and 1024 MB. Prints a table and writes bench-results/latest.md and latest.json.
+ * Options: --runs N (cold runs per subject, default 9), --sessions N (warm sessions, default 200),
+ * --baseline-v2 (also the aws-sdk v2 adapter, installed once), --memory 256,512,1024 (or none),
+ * --memory-runs N (default 5), --memory-sessions N (default 40).
  */
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../../infra/bundling.js';
 import { userTable } from '../../lambda/src/state/table-schema.js';
 import { buildLambda } from '../build.js';
 import { startLocalDynamo } from '../local-dynamo.js';
 import { launchRequest, simulatorContext } from '../simulator/envelope.js';
-import type { SkillHandler } from '../simulator/session.js';
-import { buildBaseline, ensureBaselineInstalled } from './baseline.js';
+import { loadInteractionModel, Understanding } from '../simulator/nlu/index.js';
+import { type BaselineKind, buildBaseline } from './baseline.js';
 import { bundleContributors } from './bundle-report.js';
-import { bareNodeExit, bareNodeUsage, type ColdRun, coldStart } from './cold.js';
+import { bareNodeExit, bareNodeUsage, type ColdRun, coldStart, type Runtime } from './cold.js';
+import { cpuShareFor } from './cpu-share.js';
 import { buildLever, levers } from './levers.js';
-import { type BenchResult, renderMarkdown, renderTable, type Subject } from './report.js';
-import { median, percentile } from './stats.js';
-import { runWarm, sessionScript } from './warm.js';
+import {
+  type BenchResult,
+  type MemoryRow,
+  renderMarkdown,
+  renderTable,
+  type Subject,
+  summarizeWarm,
+} from './report.js';
+import { type BenchRuntime, deployedNodeRuntime, machineNode } from './runtimes.js';
+import { median } from './stats.js';
+import { warmInChild } from './warm.js';
 
 const skillId = 'amzn1.ask.skill.rug-coach-bench';
 
+function flag(name: string): boolean {
+  return process.argv.includes(`--${name}`);
+}
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   const value = i >= 0 ? Number(process.argv[i + 1]) : Number.NaN;
   return Number.isInteger(value) && value > 0 ? value : fallback;
 }
+function memorySizes(): number[] {
+  const i = process.argv.indexOf('--memory');
+  const value = i >= 0 ? (process.argv[i + 1] ?? '') : '256,512,1024';
+  if (value === 'none') return [];
+  return value
+    .split(',')
+    .map(Number)
+    .filter((mb) => Number.isInteger(mb) && mb >= 128);
+}
 
-function summarize(name: string, runs: ColdRun[], bundleKiB: number | null, note?: string): Subject {
+function summarize(
+  key: string,
+  name: string,
+  runtime: string,
+  runs: ColdRun[],
+  bundleKiB: number | null,
+): Subject {
   return {
+    key,
     name,
+    runtime,
     runs: runs.length,
     wallMs: median(runs.map((r) => r.wallMs)),
     wallMinMs: Math.min(...runs.map((r) => r.wallMs)),
@@ -45,147 +76,233 @@ function summarize(name: string, runs: ColdRun[], bundleKiB: number | null, note
     maxRssMiB: median(runs.map((r) => r.maxRssKiB)) / 1024,
     dbCalls: median(runs.map((r) => r.dbCalls)),
     bundleKiB,
-    ...(note ? { note } : {}),
   };
+}
+
+interface ColdSubject {
+  key: string;
+  name: string;
+  runtime: BenchRuntime;
+  bundleKiB: number | null;
+  run: (tag: string) => Promise<ColdRun>;
+}
+
+/** Runs every subject `rounds` times, interleaved (the order rotates each round); round 0 is unmeasured. */
+async function interleaved(
+  subjects: ColdSubject[],
+  rounds: number,
+  label: string,
+): Promise<Map<string, ColdRun[]>> {
+  const runs = new Map<string, ColdRun[]>(subjects.map((s) => [s.key, []]));
+  for (let round = 0; round <= rounds; round++) {
+    for (let k = 0; k < subjects.length; k++) {
+      const subject = subjects[(k + round) % subjects.length];
+      if (!subject) continue;
+      const result = await subject.run(String(round));
+      if (round > 0) runs.get(subject.key)?.push(result);
+    }
+    process.stdout.write(`${label}: ${round === 0 ? 'warm-up round' : `round ${round}/${rounds}`}\n`);
+  }
+  return runs;
 }
 
 async function main(): Promise<void> {
   const benchStarted = Date.now();
   const loadBefore = os.loadavg()[0] ?? Number.NaN;
-  const coldRuns = option('runs', 7);
-  const sessions = option('sessions', 300);
-  const tmpDir = path.join(repoRoot, 'bench-results', 'tmp');
-  mkdirSync(tmpDir, { recursive: true });
+  const coldRuns = option('runs', 9);
+  const sessions = option('sessions', 200);
+  const withV2 = flag('baseline-v2');
+  const sizes = memorySizes();
+  const memoryRuns = option('memory-runs', 5);
+  const memorySessions = option('memory-sessions', 40);
 
-  // 1. Bundles: the deployed one, the baseline, and one per lever.
+  // 1. The runtimes, the bundles.
+  const machine = machineNode();
+  let deployed: BenchRuntime;
+  try {
+    deployed = deployedNodeRuntime();
+  } catch (error) {
+    // No registry, or no Node binary for this platform: the goals are then judged on this machine's Node.
+    process.stderr.write(
+      `the deployed Node is unavailable (${error instanceof Error ? error.message : error}); measuring on this machine's Node only\n`,
+    );
+    deployed = {
+      ...machine,
+      label: `${machine.label.replace(' (this machine)', '')} (this machine; not the deployed Node)`,
+    };
+  }
+  const runtimes = machine.version === deployed.version ? [deployed] : [deployed, machine];
   const ours = await buildLambda();
   const contributors = bundleContributors(`${ours.outfile}.meta.json`);
-  let baseline: { outfile: string; bytes: number } | undefined;
-  let baselineProblem: string | undefined;
-  try {
-    ensureBaselineInstalled();
-    baseline = await buildBaseline();
-  } catch (error) {
-    baselineProblem = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`baseline unavailable: ${baselineProblem}\n`);
+  const baselines: { kind: BaselineKind; outfile: string; bytes: number }[] = [];
+  for (const kind of withV2 ? (['v3', 'v2'] as const) : (['v3'] as const)) {
+    baselines.push({ kind, ...(await buildBaseline(kind)) });
   }
+  const tmpDir = path.join(repoRoot, 'bench-results', 'tmp');
+  mkdirSync(tmpDir, { recursive: true });
   const leverBundles = [];
   for (const [i, lever] of levers.entries()) {
-    try {
-      leverBundles.push({ lever, ...(await buildLever(lever, path.join(tmpDir, `lever-${i}.mjs`))) });
-    } catch (error) {
-      process.stderr.write(
-        `lever "${lever.name}" skipped: ${error instanceof Error ? error.message : error}\n`,
-      );
-    }
+    leverBundles.push({ lever, ...(await buildLever(lever, path.join(tmpDir, `lever-${i}.cjs`))) });
   }
 
   const db = await startLocalDynamo({ tableName: userTable.localName });
   const env = { SKILL_ID: skillId, DYNAMODB_ENDPOINT: db.endpoint, TABLE_NAME: db.tableName };
   const freshLaunch = (tag: string) =>
     launchRequest(simulatorContext({ skillId, userId: `amzn1.ask.account.BENCH-COLD-${tag}` }));
+  const bare = (runtime: BenchRuntime) => async (): Promise<ColdRun> => ({
+    wallMs: await bareNodeExit(runtime),
+    bootMs: Number.NaN,
+    importMs: Number.NaN,
+    turnMs: Number.NaN,
+    ...(await bareNodeUsage(runtime)),
+    dbCalls: 0,
+  });
+  const bundleRun =
+    (runtime: Runtime, file: string, key: string, extraEnv: Record<string, string> = {}) =>
+    (tag: string) =>
+      coldStart(runtime, file, freshLaunch(`${key}-${tag}`), { ...env, ...extraEnv }, db.totalCalls);
 
-  // 2. Cold starts, interleaved (the order rotates each round); round 0 warms the file cache, unmeasured.
-  type Runner = { key: string; run: (tag: string) => Promise<ColdRun> };
-  const runners: Runner[] = [
-    {
-      key: 'bare',
-      run: async () => {
-        const wallMs = await bareNodeExit();
-        return {
-          wallMs,
-          bootMs: Number.NaN,
-          importMs: Number.NaN,
-          turnMs: Number.NaN,
-          ...(await bareNodeUsage()),
-          dbCalls: 0,
-        };
-      },
-    },
-    { key: 'ours', run: (tag) => coldStart(ours.outfile, freshLaunch(`ours-${tag}`), env, db.totalCalls) },
-  ];
-  if (baseline) {
-    const file = baseline.outfile;
-    runners.push({
-      key: 'baseline',
-      run: (tag) => coldStart(file, freshLaunch(`base-${tag}`), env, db.totalCalls),
-    });
-  }
-  for (const [i, { outfile }] of leverBundles.entries()) {
-    runners.push({
-      key: `lever-${i}`,
-      run: (tag) => coldStart(outfile, freshLaunch(`lever${i}-${tag}`), env, db.totalCalls),
-    });
-  }
-  const cold = new Map<string, ColdRun[]>(runners.map((r) => [r.key, []]));
-  for (let round = 0; round <= coldRuns; round++) {
-    for (let k = 0; k < runners.length; k++) {
-      const runner = runners[(k + round) % runners.length];
-      if (!runner) continue;
-      const result = await runner.run(String(round));
-      if (round > 0) cold.get(runner.key)?.push(result);
-    }
-    process.stdout.write(
-      round === 0 ? 'cold starts: warm-up round done\n' : `cold starts: round ${round}/${coldRuns}\n`,
-    );
-  }
+  // A V8 compile cache next to a copy of the bundle, made by one full cold start (so the first turn's
+  // functions are in it too), then only read: the best case of shipping one (see docs/benchmark-notes.md).
+  const cacheDir = path.join(repoRoot, '.bench-cache', 'compile-cache');
+  rmSync(cacheDir, { recursive: true, force: true });
+  mkdirSync(cacheDir, { recursive: true });
+  const cachedBundle = path.join(cacheDir, 'index.js');
+  copyFileSync(ours.outfile, cachedBundle);
+  // As in the Lambda asset, index.js is CommonJS (this repository's package.json says "module").
+  writeFileSync(path.join(cacheDir, 'package.json'), '{ "type": "commonjs" }\n');
+  const cacheEnv = { NODE_COMPILE_CACHE: path.join(cacheDir, '.cache'), NODE_COMPILE_CACHE_PORTABLE: '1' };
+  await bundleRun(deployed, cachedBundle, 'cache-prepare', cacheEnv)('0');
 
-  const subjects: Subject[] = [
-    summarize('bare node -e 0 (spawn → exit)', cold.get('bare') ?? [], null),
-    summarize('Rug Coach (dist/lambda/index.mjs)', cold.get('ours') ?? [], ours.bytes / 1024),
-  ];
-  if (baseline) {
+  // 2. Cold starts on every runtime, interleaved; the levers on the deployed Node only.
+  const subjects: ColdSubject[] = [];
+  for (const runtime of runtimes) {
     subjects.push(
-      summarize(
-        'baseline: ask-sdk-core + dynamodb-persistence-adapter (aws-sdk v2)',
-        cold.get('baseline') ?? [],
-        baseline.bytes / 1024,
-      ),
+      {
+        key: `bare-${runtime.key}`,
+        name: 'bare node -e 0 (spawn → exit)',
+        runtime,
+        bundleKiB: null,
+        run: bare(runtime),
+      },
+      {
+        key: `ours-${runtime.key}`,
+        name: 'Rug Coach (dist/lambda/index.cjs)',
+        runtime,
+        bundleKiB: ours.bytes / 1024,
+        run: bundleRun(runtime, ours.outfile, `ours-${runtime.key}`),
+      },
+      ...baselines.map((b) => ({
+        key: `baseline-${b.kind}-${runtime.key}`,
+        name:
+          b.kind === 'v2'
+            ? 'baseline: ask-sdk + persistence adapter (aws-sdk v2)'
+            : 'baseline: ask-sdk + AWS SDK v3 as they come',
+        runtime,
+        bundleKiB: b.bytes / 1024,
+        run: bundleRun(runtime, b.outfile, `base-${b.kind}-${runtime.key}`),
+      })),
     );
   }
-  const leverSubjects: Subject[] = leverBundles.map(({ lever, bytes }, i) =>
-    summarize(`lever: ${lever.name}`, cold.get(`lever-${i}`) ?? [], bytes / 1024, lever.description),
+  subjects.push(
+    ...leverBundles.map(({ lever, outfile, bytes }, i) => ({
+      key: `lever-${i}`,
+      name: `lever: ${lever.name}`,
+      runtime: deployed,
+      bundleKiB: bytes / 1024,
+      run: bundleRun(deployed, outfile, `lever${i}`),
+    })),
+    {
+      key: 'lever-compile-cache',
+      name: 'lever: V8 compile cache beside the bundle (key matching)',
+      runtime: deployed,
+      bundleKiB: ours.bytes / 1024,
+      run: bundleRun(deployed, cachedBundle, 'cache', cacheEnv),
+    },
   );
+  const cold = await interleaved(subjects, coldRuns, 'cold starts');
+  const summaries = subjects.map((s) =>
+    summarize(s.key, s.name, s.runtime.label, cold.get(s.key) ?? [], s.bundleKiB),
+  );
+  const leverNotes: Record<string, string> = Object.fromEntries([
+    ...leverBundles.map(({ lever }, i) => [`lever-${i}`, lever.description]),
+    [
+      'lever-compile-cache',
+      'NODE_COMPILE_CACHE + NODE_COMPILE_CACHE_PORTABLE=1, the cache made here for this Node, arch and uid; not shipped (docs/benchmark-notes.md)',
+    ],
+  ]);
 
-  // 3. Warm turns through the bundle in this process (imported once, as a warm Lambda keeps it).
-  Object.assign(process.env, { ...env, AWS_REGION: 'eu-west-1' });
-  const { handler } = (await import(pathToFileURL(ours.outfile).href)) as { handler: SkillHandler };
-  process.stdout.write(`warm turns: ${sessions} sessions …\n`);
-  const warm = await runWarm(handler, db, skillId, { sessions, warmup: 20, floorPerSession: 2 });
+  // 3. Warm turns, on every runtime (each in its own process; the classifier is trained and cached first).
+  await Understanding.train(loadInteractionModel());
+  const warm: BenchResult['warm'] = [];
+  for (const runtime of runtimes) {
+    process.stdout.write(`warm turns on ${runtime.label}: ${sessions} sessions …\n`);
+    const result = await warmInChild(runtime, { bundle: ours.outfile, skillId, sessions, warmup: 20 });
+    warm.push(summarizeWarm(runtime.label, result));
+  }
+
+  // 4. Lambda's CPU share at each memory size: cold starts and warm turns on the deployed Node.
+  const memory: MemoryRow[] = [];
+  let memoryProblem: string | undefined;
+  for (const memoryMb of sizes) {
+    let share: ReturnType<typeof cpuShareFor> | undefined;
+    try {
+      share = cpuShareFor(memoryMb);
+    } catch (error) {
+      memoryProblem = error instanceof Error ? error.message : String(error);
+      break;
+    }
+    try {
+      const limited: BenchRuntime = { ...deployed, wrap: share.wrap };
+      const runs = await interleaved(
+        [
+          {
+            key: 'ours',
+            name: '',
+            runtime: limited,
+            bundleKiB: null,
+            run: bundleRun(limited, ours.outfile, `mem${memoryMb}`),
+          },
+        ],
+        memoryRuns,
+        `${memoryMb} MB (${(share.share * 100).toFixed(1)} % of a CPU)`,
+      );
+      const warmRun = await warmInChild(limited, {
+        bundle: ours.outfile,
+        skillId,
+        sessions: memorySessions,
+        warmup: 5,
+        endpoint: { url: db.endpoint, tableName: db.tableName },
+      });
+      memory.push({
+        memoryMb,
+        cpuShare: share.share,
+        cold: summarize(`mem-${memoryMb}`, `${memoryMb} MB`, deployed.label, runs.get('ours') ?? [], null),
+        warm: summarizeWarm(deployed.label, warmRun),
+      });
+    } finally {
+      share.remove();
+    }
+  }
   await db.stop();
 
-  const allTurns = warm.turnMs.flat();
-  const totalCalls = Object.values(warm.calls).reduce((a, b) => a + b, 0);
   const result: BenchResult = {
     date: new Date().toISOString(),
-    node: process.version,
+    runtimes: runtimes.map((r) => ({ key: r.key, label: r.label, version: r.version })),
+    deployed: deployed.label,
     cpu: `${os.cpus()[0]?.model ?? 'unknown'} (${os.cpus().length} logical CPUs)`,
     platform: `${os.platform()} ${os.arch()} ${os.release()}`,
-    command: 'npm run bench',
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
     loadAverage: [loadBefore, os.loadavg()[0] ?? Number.NaN],
     coldRuns,
-    subjects,
-    levers: leverSubjects,
-    baselineProblem,
-    warm: {
-      sessions,
-      turns: allTurns.length,
-      perTurn: warm.turnMs.map((samples, i) => ({
-        utterance: sessionScript[i] ?? '',
-        intent: warm.intents[i] ?? '',
-        p50: percentile(samples, 50),
-        p99: percentile(samples, 99),
-        callsPerTurn: (warm.callsByTurn[i] ?? 0) / sessions,
-      })),
-      p50: percentile(allTurns, 50),
-      p99: percentile(allTurns, 99),
-      floorP50: percentile(warm.floorMs, 50),
-      floorP99: percentile(warm.floorMs, 99),
-      floorSamples: warm.floorMs.length,
-      calls: warm.calls,
-      callsPerTurn: totalCalls / allTurns.length,
-    },
-    bundle: { kib: ours.bytes / 1024, top: contributors.slice(0, 12) },
+    cold: summaries.filter((s) => !s.key.startsWith('lever-')),
+    levers: summaries
+      .filter((s) => s.key.startsWith('lever-'))
+      .map((s) => ({ ...s, note: leverNotes[s.key] ?? '' })),
+    warm,
+    memory,
+    memoryProblem,
+    bundle: { kib: ours.bytes / 1024, top: contributors.slice(0, 14) },
     durationS: (Date.now() - benchStarted) / 1000,
   };
 
@@ -196,7 +313,6 @@ async function main(): Promise<void> {
   process.stdout.write(
     `written: bench-results/latest.md, bench-results/latest.json (${statSync(path.join(outDir, 'latest.md')).size} B)\n`,
   );
-  // The bundle's DynamoDB client keeps sockets alive; the run is over.
   process.exit(0);
 }
 

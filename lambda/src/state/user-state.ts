@@ -1,5 +1,3 @@
-import * as z from 'zod/mini';
-
 /**
  * What the skill keeps about one user: where they are in their exercises, their preferences and their
  * progress. Plain JSON. Never anything the user said about their health.
@@ -53,8 +51,6 @@ export interface RoutinePosition {
   exerciseIndex: number;
   turnIndex: number;
   kind: 'single' | 'routine';
-  /** Repetitions of the exercise done before the saved turn (coach/types.ts): where "ga verder" goes on. */
-  repetitionsBefore?: number;
   /** ISO timestamp of the last change of position: the newest position wins a conflict. */
   updatedAt: string;
 }
@@ -126,107 +122,118 @@ export function newUserState(now: Date): UserState {
   };
 }
 
-// zod/mini: the same validation as zod's classic API, tree-shaken to a few KiB in the Lambda bundle.
-const count = z.catch(z.int().check(z.nonnegative()), 0);
-const timestamp = z.catch(z.iso.datetime({ offset: true }), epoch);
+// The reader of a stored state is written out by hand, not with zod: zod's runtime was 35 KiB of the
+// bundle and some 10 ms of every cold start (npm run bench). tests/state/user-state-reader.test.ts
+// holds it to the zod schema it replaced, on generated states valid and broken field by field.
 
-const positionSchema = z.object({
-  exerciseIds: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
-  exerciseIndex: z.int().check(z.nonnegative()),
-  turnIndex: z.int().check(z.nonnegative()),
-  kind: z.enum(['single', 'routine']),
-  repetitionsBefore: z.optional(z.int().check(z.nonnegative())),
-  updatedAt: timestamp,
-});
+/** An ISO 8601 date-time with seconds and a zone (Z or ±hh:mm), a real calendar date: zod's `iso.datetime({ offset: true })`. */
+const isoDateTime =
+  /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/;
 
-const wholePosition = positionSchema.check(z.refine((p) => p.exerciseIndex < p.exerciseIds.length));
-const placeSchema = z.object({ position: z.nullable(wholePosition), at: z.iso.datetime({ offset: true }) });
-const token = z.string().check(z.minLength(1), z.maxLength(500));
+type Json = Record<string, unknown>;
+const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isTimestamp = (v: unknown): v is string => typeof v === 'string' && isoDateTime.test(v);
+const countOr0 = (v: unknown): number => (isCount(v) ? v : 0);
+const timestampOrEpoch = (v: unknown): string => (isTimestamp(v) ? v : epoch);
+const isToken = (v: unknown): v is string => typeof v === 'string' && v.length >= 1 && v.length <= 500;
+const isWriteId = (v: unknown): v is string => typeof v === 'string' && v.length >= 1 && v.length <= 64;
 
-/** Keeps the well-formed entries of a list or record and drops the rest, one by one. */
-function each<T>(schema: z.ZodMiniType<T>) {
-  return (value: unknown): T[] =>
-    (Array.isArray(value) ? value : []).flatMap((entry) => {
-      const parsed = schema.safeParse(entry);
-      return parsed.success ? [parsed.data] : [];
-    });
+/** A whole position, or undefined: a half position could point at an exercise that does not exist. */
+function positionOf(v: unknown): RoutinePosition | undefined {
+  if (!isRecord(v)) return undefined;
+  const { exerciseIds, exerciseIndex, turnIndex, kind, repetitionsBefore } = v;
+  if (!Array.isArray(exerciseIds) || exerciseIds.length === 0) return undefined;
+  if (!exerciseIds.every((id) => typeof id === 'string' && id.length > 0)) return undefined;
+  if (!isCount(exerciseIndex) || !isCount(turnIndex) || exerciseIndex >= exerciseIds.length) return undefined;
+  if (kind !== 'single' && kind !== 'routine') return undefined;
+  if (repetitionsBefore !== undefined && !isCount(repetitionsBefore)) return undefined;
+  return {
+    exerciseIds: [...exerciseIds],
+    exerciseIndex,
+    turnIndex,
+    kind,
+    ...(repetitionsBefore !== undefined && { repetitionsBefore }),
+    updatedAt: timestampOrEpoch(v.updatedAt),
+  };
+}
+
+function placeOf(v: unknown): Place | undefined {
+  if (!isRecord(v) || !isTimestamp(v.at)) return undefined;
+  if (v.position === null) return { position: null, at: v.at };
+  const position = positionOf(v.position);
+  return position ? { position, at: v.at } : undefined;
 }
 
 function placesFrom(value: unknown): Record<string, Place> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  if (!isRecord(value)) return {};
   const places: Record<string, Place> = {};
   for (const [device, entry] of Object.entries(value)) {
-    const parsed = placeSchema.safeParse(entry);
-    if (parsed.success && device.length > 0 && device.length <= 64) places[device] = parsed.data;
+    const place = placeOf(entry);
+    if (place && device.length > 0 && device.length <= 64) places[device] = place;
   }
   return keepNewestPlaces(places);
 }
 
-/**
- * Reads a stored state leniently: an item written by an older version, or corrupted, never throws;
- * each field that is missing or invalid falls back to its default on its own. A position is kept only
- * when it is whole (a half position could point at an exercise that does not exist).
- */
-export const userStateSchema = z.object({
-  version: count,
-  createdAt: timestamp,
-  updatedAt: timestamp,
-  expiresAt: count,
-  disclaimerHeard: z.catch(z.boolean(), false),
-  position: z.catch(z.nullable(wholePosition), null),
-  places: z.optional(z.unknown()),
-  preferences: z.catch(
-    z.object({
-      holdExtraSeconds: z.catch(
-        z.pipe(
-          z.number(),
-          z.transform((s: number) => Math.min(maxHoldExtraSeconds, Math.max(0, Math.round(s)))),
-        ),
-        0,
-      ),
-      speechRate: z.catch(z.enum(['normal', 'slow']), 'normal'),
-    }),
-    () => defaultPreferences(),
-  ),
-  progress: z.catch(
-    z.object({
-      sessionsDone: count,
-      exercisesDone: count,
-      daysInARow: count,
-      lastSessionDay: z.catch(z.nullable(z.string().check(z.regex(isoDate))), null),
-    }),
-    () => defaultProgress(),
-  ),
-  recentTips: z.catch(
-    z.pipe(
-      z.array(z.unknown()),
-      z.transform((tips: unknown[]) =>
-        tips.filter((t): t is number => typeof t === 'number' && Number.isInteger(t)).slice(-recentTipsKept),
-      ),
-    ),
-    [],
-  ),
-  reminderTokens: z.optional(z.unknown()),
-  /** Written by versions that kept one reminder only. */
-  reminderToken: z.catch(z.optional(token), undefined),
-  writes: z.optional(z.unknown()),
-  lastDeletion: z.catch(
-    z.nullable(z.object({ version: z.int().check(z.positive()), at: z.iso.datetime({ offset: true }) })),
-    null,
-  ),
-});
+function preferencesOf(v: unknown): Preferences {
+  if (!isRecord(v)) return defaultPreferences();
+  const s = v.holdExtraSeconds;
+  return {
+    holdExtraSeconds:
+      typeof s === 'number' && Number.isFinite(s)
+        ? Math.min(maxHoldExtraSeconds, Math.max(0, Math.round(s)))
+        : 0,
+    speechRate: v.speechRate === 'normal' || v.speechRate === 'slow' ? v.speechRate : 'normal',
+  };
+}
 
-/** Parses anything (a stored item, session attributes) into a valid state; never throws. */
+function progressOf(v: unknown): Progress {
+  if (!isRecord(v)) return defaultProgress();
+  const day = v.lastSessionDay;
+  return {
+    sessionsDone: countOr0(v.sessionsDone),
+    exercisesDone: countOr0(v.exercisesDone),
+    daysInARow: countOr0(v.daysInARow),
+    lastSessionDay: typeof day === 'string' && isoDate.test(day) ? day : null,
+  };
+}
+
+function lastDeletionOf(v: unknown): Deletion | null {
+  if (!isRecord(v) || !Number.isSafeInteger(v.version) || (v.version as number) <= 0 || !isTimestamp(v.at)) {
+    return null;
+  }
+  return { version: v.version as number, at: v.at };
+}
+
+/**
+ * Parses anything (a stored item, session attributes) into a valid state; never throws. Read leniently:
+ * an item written by an older version, or corrupted, falls back to defaults field by field, keeping the
+ * valid fields; a position is kept only when it is whole.
+ */
 export function parseUserState(input: unknown, now: Date): UserState {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return newUserState(now);
-  const { reminderToken, reminderTokens, places, writes, ...parsed } = userStateSchema.parse(input);
-  const tokens = each(token)(reminderTokens);
-  if (reminderToken !== undefined && !tokens.includes(reminderToken)) tokens.unshift(reminderToken);
+  if (!isRecord(input)) return newUserState(now);
+  const tokens = (Array.isArray(input.reminderTokens) ? input.reminderTokens : []).filter(isToken);
+  // Written by versions that kept one reminder only.
+  const token = input.reminderToken;
+  if (isToken(token) && !tokens.includes(token)) tokens.unshift(token);
   const state: UserState = {
-    ...parsed,
-    places: placesFrom(places),
+    version: countOr0(input.version),
+    createdAt: timestampOrEpoch(input.createdAt),
+    updatedAt: timestampOrEpoch(input.updatedAt),
+    expiresAt: countOr0(input.expiresAt),
+    disclaimerHeard: typeof input.disclaimerHeard === 'boolean' ? input.disclaimerHeard : false,
+    position: input.position === null ? null : (positionOf(input.position) ?? null),
+    preferences: preferencesOf(input.preferences),
+    progress: progressOf(input.progress),
+    recentTips: Array.isArray(input.recentTips)
+      ? input.recentTips
+          .filter((t): t is number => typeof t === 'number' && Number.isInteger(t))
+          .slice(-recentTipsKept)
+      : [],
+    lastDeletion: lastDeletionOf(input.lastDeletion),
+    places: placesFrom(input.places),
     reminderTokens: tokens.slice(-reminderTokensKept),
-    writes: each(z.string().check(z.minLength(1), z.maxLength(64)))(writes).slice(0, writesKept),
+    writes: (Array.isArray(input.writes) ? input.writes : []).filter(isWriteId).slice(0, writesKept),
   };
   // An item from before places were kept: its one position becomes the place of an unknown device.
   if (Object.keys(state.places).length === 0 && state.position !== null) {

@@ -223,7 +223,9 @@ function fellDown(_match: RegExpExecArray, before: readonly string[]): boolean {
 
 /** "je knie naar je borst trekken" is the exercise, not pain pulling into the chest. */
 function notAPull(match: RegExpExecArray, before: readonly string[]): boolean {
-  return !/^naar/.test(match[0]) || !before.slice(-3).some((word) => /^(?:knie|knieen|been|benen)$/.test(word));
+  return (
+    !/^naar/.test(match[0]) || !before.slice(-3).some((word) => /^(?:knie|knieen|been|benen)$/.test(word))
+  );
 }
 
 /** "ik viel van de trap af" is a fall, not weight loss. */
