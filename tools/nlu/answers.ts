@@ -141,6 +141,8 @@ export function judge(phrasing: Phrasing, turn: HeardTurn, before: HeardTurn | u
         return said === article.tips.find((t) => t.id === detail)?.number;
       }
       case 'info':
+        // "Moet ik me zorgen maken?": the doctor questions answer it as well as the article's paragraph.
+        if (detail === 'gevaarlijk' && (level === 'questions' || level === 'offer')) return true;
         return says(turn, firstSentence(detail)) || says(turn, firstSentence(detail, phrasing.text));
       case 'unanswered':
         return (

@@ -1,3 +1,4 @@
+import { namesRedFlag } from '../../lambda/src/triage/index.js';
 import { buildLambda } from '../build.js';
 import { startLocalDynamo } from '../local-dynamo.js';
 import { importBundledHandler, runSkillLocally } from '../local-skill.js';
@@ -14,6 +15,11 @@ export interface Outcome {
   understood: string;
   routedRight: boolean;
   /** A red flag that reached an exercise, tip, step or yes/no intent. */
+  routedAway: boolean;
+  /**
+   * Routed away, and with no words of the user's own that the red-flag check recognises: nothing in
+   * the skill can catch it. (Words in a free-form slot or an unresolved value are screened first.)
+   */
   routedUnsafe: boolean;
   answer?: Verdict;
 }
@@ -42,16 +48,22 @@ export async function route(
   const outcomes: Outcome[] = [];
   for (const phrasing of phrasings) {
     const resolution = await understanding.understand(phrasing.text);
-    const unsafe =
+    const away =
       redFlagOf(phrasing.goal) !== undefined &&
       resolution.kind === 'intent' &&
       (neverForRedFlags as readonly string[]).includes(resolution.name);
+    const screened =
+      resolution.kind === 'intent' &&
+      Object.values(resolution.slots).some(
+        (slot) => (!slot.matched || slot.type === 'AMAZON.SearchQuery') && namesRedFlag(slot.value),
+      );
     outcomes.push({
       phrasing,
       group: expectedGroup(phrasing.goal),
       understood: labelOf(resolution),
       routedRight: routedRight(phrasing, resolution),
-      routedUnsafe: unsafe,
+      routedAway: away,
+      routedUnsafe: away && !screened,
     });
   }
   return outcomes;

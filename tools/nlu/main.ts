@@ -28,9 +28,15 @@ const understanding = await Understanding.train(loadInteractionModel());
 const outcomes = await route(understanding, phrasings);
 
 report('Routed right', outcomes, (o) => o.routedRight);
-const unsafeRoutes = outcomes.filter((o) => o.routedUnsafe);
-console.log(`\nRed flags routed to an exercise, tip, step or yes/no intent: ${unsafeRoutes.length}`);
-for (const o of unsafeRoutes) console.log(`  ${o.phrasing.goal} → ${o.understood}: ${o.phrasing.text}`);
+const routedAway = outcomes.filter((o) => o.routedAway);
+console.log(`\nRed flags routed to an exercise, tip, step or yes/no intent: ${routedAway.length}`);
+for (const o of routedAway)
+  console.log(
+    `  ${o.phrasing.goal} → ${o.understood}: ${o.phrasing.text}${o.routedUnsafe ? '' : ' (its words reach the red-flag check)'}`,
+  );
+console.log(
+  `Of these, with no words the red-flag check sees: ${outcomes.filter((o) => o.routedUnsafe).length}`,
+);
 
 const skillId = 'amzn1.ask.skill.rug-coach-nlu';
 const skill = await localSkill(skillId);

@@ -428,7 +428,7 @@ const patterns: readonly SymptomPattern[] = [
   p('uitstralend', '\\w*stra+l\\w*', { deniedAfter: true }),
   p(
     'uitstralend',
-    '(?:schiet|schieten|schietende|trekt|trekken|trekkende|loopt|gaat|zakt)(?: \\w+){0,3}? ' +
+    '(?:schiet|schieten|schietende|trekt|trekken|trekkende|doortrekt|doortrekken|doorstraalt|loopt|gaat|zakt)(?: \\w+){0,3}? ' +
       '(?:door )?(?:naar|tot|richting|langs)',
   ),
   p(
@@ -472,7 +472,7 @@ const patterns: readonly SymptomPattern[] = [
       'ziek ?gemeld|ziekgemeld|ziek thuis|thuis van (?:mijn |het )?werk|arbeidsongeschikt|beperk\\w*|' +
       'belemmer\\w*|hinder\\w*|dagelijks leven|dagelijkse (?:leven|dingen|bezigheden|activiteiten)|moeite (?:met|om)|' +
       'krom lopen|loop krom|lig (?:\\w+ ){0,3}?(?:op de bank|in bed|op bed)|' +
-      'kom (?:\\w+ ){0,2}?(?:bed|stoel|bank) (?:niet |nauwelijks |amper )?(?:meer )?(?:uit|af)|niet uit (?:mijn |mn |m )?bed|' +
+      'kom (?:\\w+ ){0,2}?(?:bed|stoel|bank) (?:bijna |haast )?(?:niet |nauwelijks |amper )?(?:meer )?(?:uit|af)|niet uit (?:mijn |mn |m )?bed|' +
       '(?:bed|stoel|bank) (?:niet|nauwelijks|amper) (?:meer )?(?:uit|af) (?:kom|kan komen|komen|kon komen)|' +
       `(?:niet|nauwelijks|amper|moeilijk) (?:meer |eens |goed |langer dan (?:\\w+ ){1,2})?(?:kan|kon|kunnen|kun|lukt) (?:${activities})|` +
       `(?:${activities}) (?:niet|nauwelijks|amper) (?:meer |eens )?(?:kan|kon|kunnen|lukt)|` +

@@ -32,11 +32,30 @@ const invocationFillers = new Set([
   'alsjeblieft',
   'graag',
   'nog',
+  // A greeting or the wake word said again: "hé alexa, rug coach openen", "alexa goedemorgen, open rug coach".
+  'alexa',
+  'hoi',
+  'hallo',
+  'goedemorgen',
+  'goedemiddag',
+  'goedenavond',
 ]);
 /** "rug coach openen", "rug coach starten": the launch verb after the name. */
-const launchInfinitives = new Set(['openen', 'starten', 'beginnen', 'aanzetten', 'activeren', 'open', 'aan']);
+const launchInfinitives = new Set([
+  'openen',
+  'starten',
+  'opstarten',
+  'beginnen',
+  'aanzetten',
+  'activeren',
+  'open',
+  'aan',
+]);
+/** "start rug coach op": the particle of a separable launch verb (opstarten). */
+const launchParticles = new Set(['op']);
 /** "kun je rug coach openen", "maak rug coach open", "zou je rug coach voor mij willen starten". */
 const politeLaunch = new Set([
+  'ik',
   'kun',
   'kan',
   'kunt',
@@ -95,7 +114,14 @@ export function splitInvocation(tokens: readonly string[]): Invocation {
   const launchLike = verb === '' || launchVerbs.includes(verb);
   if (!launchLike && !oneShotVerbs.includes(verb)) return { kind: 'inSession', request: [...tokens] };
   // "open rug coach alsjeblieft", "start rug coach dan maar eens", "rug coach openen": only fillers after the name.
-  if (after.every((w) => invocationFillers.has(w) || (verb === '' && launchInfinitives.has(w))))
+  if (
+    after.every(
+      (w) =>
+        invocationFillers.has(w) ||
+        (verb === '' && launchInfinitives.has(w)) ||
+        (launchLike && launchParticles.has(w)),
+    )
+  )
     return { kind: 'launch' };
   // "open rug coach en geef me een tip": the launch verb carries a request after "en".
   if (launchLike && after[0] === 'en') after = after.slice(1);
