@@ -155,3 +155,16 @@ describe('"het doet pijn" during an exercise', () => {
     urgent(urgentTurn);
   });
 });
+
+describe('legs that go weak, said on their own (a safety addition: counted with numbness)', () => {
+  for (const [where, before] of [
+    ['in a session', ['open rug coach']],
+    ['during the bridge', ['vraag rug coach naar de brug']],
+  ] as const) {
+    it(`gives urgent advice ${where}: "mijn benen worden ineens slap"`, async () => {
+      const s = skill.session();
+      for (const line of before) await s.say(line);
+      urgent(await s.say('mijn benen worden ineens slap'));
+    });
+  }
+});

@@ -19,6 +19,11 @@ const named: readonly Expected[] = [
   ['doof gevoel in mijn been', 'direct', 'gevoelloos-tintelingen'],
   ['ik voel mijn voet niet', 'direct', 'gevoelloos-tintelingen'],
   ['Ik heb mierenkriebels in mijn tenen', 'direct', 'gevoelloos-tintelingen'],
+  // Legs that go weak: counted with numbness (a safety addition, content/spoken.json "slappe-benen").
+  ['mijn benen worden slap', 'direct', 'gevoelloos-tintelingen'],
+  ['ik heb geen kracht meer in mijn benen', 'direct', 'gevoelloos-tintelingen'],
+  ['soms begeeft mijn been het', 'direct', 'gevoelloos-tintelingen'],
+  ['ik zak ineens door mijn knieën', 'direct', 'gevoelloos-tintelingen'],
   ['ik heb geen gevoel in mijn tenen', 'direct', 'gevoelloos-tintelingen'],
   ['mijn voeten slapen steeds', 'direct', 'gevoelloos-tintelingen'],
   ['mijn been is in slaap gevallen', 'direct', 'gevoelloos-tintelingen'],
@@ -138,6 +143,8 @@ describe('what the classifier does not recognise starts the questionnaire', () =
     'ik ben niet gevallen',
     'ik heb geen pijn in mijn been',
     'het wordt niet erger',
+    'mijn benen worden niet slap',
+    'ik heb geen slappe benen',
   ])('a denied symptom, "%s", is unknown: never read as reassurance', (phrase) => {
     expect(classifySymptom(phrase)).toEqual({ level: 'unknown' });
   });

@@ -31,6 +31,7 @@ import {
   summarizeWarm,
 } from './report.js';
 import { type BenchRuntime, deployedNodeRuntime, machineNode } from './runtimes.js';
+import { measureSpeech } from './speech.js';
 import { median } from './stats.js';
 import { warmInChild } from './warm.js';
 
@@ -285,6 +286,8 @@ async function main(): Promise<void> {
     }
   }
   await db.stop();
+  // Last, so that it does not share the machine with a measured run.
+  const speech = await measureSpeech(skillId);
 
   const result: BenchResult = {
     date: new Date().toISOString(),
@@ -303,6 +306,7 @@ async function main(): Promise<void> {
     memory,
     memoryProblem,
     bundle: { kib: ours.bytes / 1024, top: contributors.slice(0, 14) },
+    speech,
     durationS: (Date.now() - benchStarted) / 1000,
   };
 

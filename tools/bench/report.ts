@@ -1,4 +1,5 @@
 import type { Contributor } from './bundle-report.js';
+import type { SpeechLengths } from './speech.js';
 import { percentile } from './stats.js';
 import { sessionScript, type WarmResult } from './warm.js';
 
@@ -60,6 +61,8 @@ export interface BenchResult {
   memory: MemoryRow[];
   memoryProblem: string | undefined;
   bundle: { kib: number; top: Contributor[] };
+  /** Spoken length of the tour's answers (issue 13: about 25 s, 60 words, before a question). */
+  speech?: SpeechLengths;
   durationS: number;
 }
 
@@ -166,6 +169,15 @@ export function goals(r: BenchResult): Goal[] {
         .join(', ')} over ${w.turns} turns)`,
       elsewhere: '',
       reached: w.callsPerTurn <= 0.6,
+    });
+  }
+  if (r.speech) {
+    const l = r.speech.longest;
+    list.push({
+      goal: 'outside an exercise, ≤ 60 words (about 25 s) before a question',
+      measured: `longest ${l.words} words, ${f(l.seconds, 1)} s estimated ("${l.utterance}"), of ${r.speech.outsideExercise} answers`,
+      elsewhere: '',
+      reached: l.words <= 60,
     });
   }
   list.push({

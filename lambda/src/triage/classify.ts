@@ -328,6 +328,24 @@ const patterns: readonly SymptomPattern[] = [
     { deniedAfter: true },
   ),
   p('gevoelloos-tintelingen', '(?:geen|minder|weinig|nauwelijks|amper) gevoel', { inherent: true }),
+  // Legs that go weak or give way: counted with numbness, a safety addition to the article
+  // (content/spoken.json, safety "slappe-benen").
+  p(
+    'gevoelloos-tintelingen',
+    `(?:${legBelowKnee}|knieen)(?: \\w+){0,3}? (?:slap|slappe|zwak|zwakke|krachteloos|krachteloze)|` +
+      '(?:slappe|zwakke|krachteloze) (?:benen|been|knieen)|krachtverlies|spierzwakte|' +
+      `(?:${legBelowKnee}|knieen)(?: \\w+){0,2}? (?:begeeft|begeven|begaf|begaven)|` +
+      `(?:begeeft|begeven|begaf|begaven) (?:mijn |mn |m |de )?(?:${legBelowKnee}|knieen)|` +
+      'door (?:mijn |mn |de )?(?:benen|knieen) (?:zak|zakt|zakte|zakken|ga|gaat)|' +
+      '(?:zak|zakte|zakt) (?:\\w+ ){0,2}?door (?:mijn |mn |de )?(?:benen|knieen)',
+  ),
+  p(
+    'gevoelloos-tintelingen',
+    `(?:geen|weinig|nauwelijks|amper) kracht (?:meer )?in (?:mijn |mn |de )?(?:${legBelowKnee}|knieen)`,
+    {
+      inherent: true,
+    },
+  ),
   p('gevoelloos-tintelingen', '(?:raar|rare|vreemd|vreemde|gek|gekke|dof|doof|dood) gevoel'),
   p(
     'gevoelloos-tintelingen',
