@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { article } from '../../lambda/src/content/article.js';
-import { classifySymptom, normaliseUtterance } from '../../lambda/src/triage/classify.js';
+import { normalise } from '../../lambda/src/text/index.js';
+import { classifySymptom } from '../../lambda/src/triage/classify.js';
 
 type Expected = readonly [phrase: string, level: 'direct' | 'appointment', flag: string];
 
@@ -173,8 +174,6 @@ describe('what the classifier does not recognise starts the questionnaire', () =
 
 describe('normalising what Alexa heard', () => {
   it('drops case, diacritics, apostrophes and punctuation', () => {
-    expect(normaliseUtterance("'s Nachts word ik WAKKER, m'n knieën!")).toBe(
-      's nachts word ik wakker mn knieen',
-    );
+    expect(normalise("'s Nachts word ik WAKKER, m'n knieën!")).toBe('s nachts word ik wakker mn knieen');
   });
 });

@@ -1,3 +1,4 @@
+import { normalise } from '../text/index.js';
 import { appointmentFlags, directFlags, type UrgentLevel } from './criteria.js';
 
 /**
@@ -25,17 +26,6 @@ interface SymptomPattern {
   readonly deniedAfter?: boolean;
   /** Extra check on the match, for words with a second meaning ("in veel gevallen", "ik ben 50 jaar"). */
   readonly accept?: (match: RegExpExecArray, before: readonly string[], after: readonly string[]) => boolean;
-}
-
-/** Lower case, no diacritics, no apostrophes ('s nachts → s nachts, m'n → mn), words split by one space. */
-export function normaliseUtterance(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['‘’`´]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
 }
 
 /** "Ik weet het niet" and "geen idee" express doubt, not denial: they must not negate a symptom. */
@@ -525,7 +515,7 @@ function affirmed(pattern: SymptomPattern, text: string): boolean {
 
 /** The criteria recognised in what the user said, in the article's order. */
 export function recognisedFlags(text: string): string[] {
-  const normalised = markDoubt(normaliseUtterance(text));
+  const normalised = markDoubt(normalise(text));
   const found = new Set(
     patterns.filter((pattern) => affirmed(pattern, normalised)).map((pattern) => pattern.flag),
   );

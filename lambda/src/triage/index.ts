@@ -1,5 +1,5 @@
 /** "Moet ik naar de dokter?": pure triage over the article's criteria. Handlers import from here. */
-export { classifySymptom, normaliseUtterance, recognisedFlags, type SymptomClass } from './classify.js';
+export { classifySymptom, recognisedFlags, type SymptomClass } from './classify.js';
 export { appointmentFlags, directFlags, levelOf, spokenFlag, type UrgentLevel } from './criteria.js';
 export {
   type AnswerResult,
