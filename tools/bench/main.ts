@@ -31,7 +31,7 @@ import {
   summarizeWarm,
 } from './report.js';
 import { type BenchRuntime, deployedNodeRuntime, machineNode } from './runtimes.js';
-import { measureSpeech } from './speech.js';
+import { measureSpeech } from './speech-length.js';
 import { median } from './stats.js';
 import { warmInChild } from './warm.js';
 

@@ -1,5 +1,5 @@
 import type { Contributor } from './bundle-report.js';
-import type { SpeechLengths } from './speech.js';
+import type { SpeechLengths } from './speech-length.js';
 import { percentile } from './stats.js';
 import { sessionScript, type WarmResult } from './warm.js';
 
