@@ -3,7 +3,8 @@
  * (tests/nlu/heldout*.json). First the routing, as the simulator's understanding sends it (the model's
  * samples, then nlp.js trained on the model); then the answers, each phrasing said to the real bundle
  * in its place in a conversation. Prints accuracy per intent and every miss.
- * `npm run nlu -- path/to/phrasings.json` measures another set of the same shape.
+ * `npm run nlu -- path/to/phrasings.json` measures another set of the same shape; `--statistical`
+ * routes with nlp.js alone, trained on the model alone (no exact, carrier or nearest-sample pass).
  */
 import { loadInteractionModel, Understanding } from '../simulator/nlu/index.js';
 import { answerAll, localSkill, type Outcome, route, type Tally, tallyBy } from './evaluate.js';
@@ -23,8 +24,12 @@ function report(title: string, outcomes: readonly Outcome[], right: (o: Outcome)
   }
 }
 
-const phrasings = process.argv[2] ? loadPhrasings(process.argv[2]) : loadHeldOut();
-const understanding = await Understanding.train(loadInteractionModel());
+const args = process.argv.slice(2);
+const mode = args.includes('--statistical') ? 'statistical' : 'full';
+const file = args.find((arg) => !arg.startsWith('--'));
+const phrasings = file ? loadPhrasings(file) : loadHeldOut();
+const understanding = await Understanding.train(loadInteractionModel(), mode);
+console.log(`Understanding: ${mode === 'full' ? 'the simulator (samples, then nlp.js)' : 'nlp.js alone'}`);
 const outcomes = await route(understanding, phrasings);
 
 report('Routed right', outcomes, (o) => o.routedRight);

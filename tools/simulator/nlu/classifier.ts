@@ -134,8 +134,11 @@ export class IntentClassifier {
    * they know but never saw together; then the samples most like it (BM25, minisearch) vote, weighted
    * by how alike they are, as a nearest-neighbour classifier over the same corpus.
    */
-  async classify(text: string): Promise<Classification | undefined> {
-    const near = this.neighbours.vote(text);
+  async classify(
+    text: string,
+    { neighbours = true }: { neighbours?: boolean } = {},
+  ): Promise<Classification | undefined> {
+    const near = neighbours ? this.neighbours.vote(text) : undefined;
     if (near) return near;
     const { classifications } = await this.nlu.process(text);
     const [top] = classifications;

@@ -26,6 +26,13 @@ export const fallbackIntent = 'AMAZON.FallbackIntent';
 /** Below this score the classifier's guess is not taken (chosen on a development set; see README). */
 export const confidenceThreshold = 0.4;
 
+/**
+ * `full`: what the simulator does (exact samples, carrier phrases, nearest samples, then nlp.js).
+ * `statistical`: nlp.js alone, trained on the model alone, after the invocation is taken off: a
+ * plainer NLU than Alexa's, to see how much of the understanding rests on the simulator's own passes.
+ */
+export type UnderstandingMode = 'full' | 'statistical';
+
 export class Understanding {
   private readonly samples;
   private readonly values;
@@ -33,14 +40,15 @@ export class Understanding {
   private constructor(
     readonly model: InteractionModel,
     private readonly classifier: IntentClassifier,
+    readonly mode: UnderstandingMode,
   ) {
     this.samples = compileSamples(model);
     this.values = new SlotValues(model);
   }
 
   /** Trains the classifier on the model (about a second for this skill's model). */
-  static async train(model: InteractionModel): Promise<Understanding> {
-    return new Understanding(model, await IntentClassifier.train(model));
+  static async train(model: InteractionModel, mode: UnderstandingMode = 'full'): Promise<Understanding> {
+    return new Understanding(model, await IntentClassifier.train(model), mode);
   }
 
   async understand(text: string): Promise<Resolution> {
@@ -57,11 +65,14 @@ export class Understanding {
       said: said.slice(offset + (invocation.request.length - request.length)),
     }));
 
-    const passes = [
-      exactMatch,
-      carrierMatch,
-      (...args: Parameters<typeof exactMatch>) => carrierMatch(...args, true),
-    ];
+    const passes =
+      this.mode === 'statistical'
+        ? []
+        : [
+            exactMatch,
+            carrierMatch,
+            (...args: Parameters<typeof exactMatch>) => carrierMatch(...args, true),
+          ];
     for (const pass of passes) {
       for (const candidate of candidates) {
         const match = pass(this.samples, this.values, candidate.tokens, candidate.said);
@@ -72,7 +83,9 @@ export class Understanding {
 
     let best: { intent: string; score: number; tokens: string[]; said: string[] } | undefined;
     for (const candidate of candidates) {
-      const top = await this.classifier.classify(candidate.tokens.join(' '));
+      const top = await this.classifier.classify(candidate.tokens.join(' '), {
+        neighbours: this.mode === 'full',
+      });
       if (top && (!best || top.score > best.score)) {
         best = { intent: top.intent, score: top.score, ...candidate };
       }
