@@ -182,6 +182,21 @@ describe('slot values, as Alexa resolves them', () => {
     expect(time('20:15')).toBe('20:15');
     expect(time('s avonds')).toBe('EV');
     expect(time('om een herinnering te zetten')).toBeUndefined();
+    // "een" after "uur" is not a minute; "morgen" alone is tomorrow, not the morning.
+    expect(time('elke avond om negen uur een berichtje')).toBe('21:00');
+    expect(time('vanaf morgen elke dag om half zeven s avonds')).toBe('18:30');
+    expect(time('elke morgen om zeven uur')).toBe('07:00');
+  });
+
+  it('passes a name the model does not know on unresolved, where the carrier names an exercise', async () => {
+    const slot = async (text: string) => {
+      const r = await hear(text);
+      return r.kind === 'intent' ? [r.name, r.slots.exercise?.matched, r.slots.exercise?.value] : [r.kind];
+    };
+    expect(await slot('laten we sit ups doen')).toEqual([Intent.Exercise, false, 'sit ups']);
+    expect(await slot('ik wil de kindhouding doen')).toEqual([Intent.Exercise, false, 'kindhouding']);
+    expect(await slot('ik wil de brug doen')).toEqual([Intent.Exercise, true, 'de brug']);
+    expect((await slot('ik wil wel oefenen'))[1]).not.toBe(false);
   });
 
   it('falls back on what is not about the skill', async () => {

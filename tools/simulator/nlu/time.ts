@@ -46,11 +46,22 @@ type DayPart = 'MO' | 'AF' | 'EV' | 'NI';
 
 function dayPartOf(tokens: readonly string[]): DayPart | undefined {
   const text = ` ${tokens.join(' ')} `;
-  if (/ (s )?(ochtends|morgens|ochtend|morgen|vroeg) /.test(text)) return 'MO';
-  if (/ (s )?(middags|middag) /.test(text)) return 'AF';
-  if (/ (s )?(avonds|avond) /.test(text)) return 'EV';
-  if (/ (s )?(nachts|nacht) /.test(text)) return 'NI';
-  return undefined;
+  // "'s avonds", "smiddags": said as a part of the day, these win over a bare "morgen" (tomorrow).
+  const explicit: [RegExp, DayPart][] = [
+    [/ s? ?(ochtends|morgens) /, 'MO'],
+    [/ s? ?middags /, 'AF'],
+    [/ s? ?avonds /, 'EV'],
+    [/ s? ?nachts /, 'NI'],
+  ];
+  // "elke ochtend", "in de avond"; "morgen" alone is tomorrow, "elke morgen" is every morning.
+  const bare: [RegExp, DayPart][] = [
+    [/ (ochtend|vroeg) /, 'MO'],
+    [/ (elke|iedere|de) morgen /, 'MO'],
+    [/ middag /, 'AF'],
+    [/ avond /, 'EV'],
+    [/ nacht /, 'NI'],
+  ];
+  return [...explicit, ...bare].find(([pattern]) => pattern.test(text))?.[1];
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -87,7 +98,8 @@ export function timeIn(tokens: readonly string[]): string | undefined {
     // "acht uur", "8 uur 30", "20 00" (from "20:00"), "om acht".
     const hour = numberOf(word);
     if (hour !== undefined && hour <= 24) {
-      if (next === 'uur') return clock(hour, numberOf(after) ?? 0, part);
+      // "acht uur dertig"; not "negen uur een berichtje".
+      if (next === 'uur') return clock(hour, after === 'een' ? 0 : (numberOf(after) ?? 0), part);
       if (next !== undefined && /^\d{2}$/.test(next)) return clock(hour, Number(next), part);
       // "om een herinnering" is not one o'clock.
       if ((tokens[i - 1] === 'om' || tokens[i - 1] === 'rond') && word !== 'een') return clock(hour, 0, part);
