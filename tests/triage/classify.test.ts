@@ -11,6 +11,7 @@ const named: readonly Expected[] = [
   ['de pijn straalt uit tot in mijn kuit', 'direct', 'uitstralend-been'],
   ['de pijn straalt uit tot in mijn voet', 'direct', 'uitstralend-been'],
   ['Het trekt door naar mijn kuit.', 'direct', 'uitstralend-been'],
+  ['het trekt langs de achterkant van mijn been tot aan mijn enkel', 'direct', 'uitstralend-been'],
   ['pijn schiet in mijn been', 'direct', 'uitstralend-been'],
   ['het straalt uit naar mijn been', 'direct', 'uitstralend-been'],
   ['mijn onderbeen doet zeer', 'direct', 'uitstralend-been'],
@@ -46,6 +47,7 @@ const named: readonly Expected[] = [
   ['ik ben veel gewicht kwijt', 'direct', 'gewichtsverlies'],
   ['ik ben mager geworden', 'direct', 'gewichtsverlies'],
   ['ik blijf maar afvallen', 'direct', 'gewichtsverlies'],
+  ['of het erg is dat ik afval zonder te lijnen', 'direct', 'gewichtsverlies'],
   // Rugpijn na een ongeval.
   ['ik ben gevallen', 'direct', 'ongeval'],
   ['ik heb een ongeluk gehad', 'direct', 'ongeval'],
@@ -84,6 +86,8 @@ const named: readonly Expected[] = [
   ['ik kan nauwelijks lopen', 'appointment', 'beperkend'],
   ['ik kan mijn sokken niet meer aantrekken', 'appointment', 'beperkend'],
   ['ik heb me ziek gemeld', 'appointment', 'beperkend'],
+  ['mijn rug legt mijn hele leven stil', 'appointment', 'beperkend'],
+  ['ik kan door mijn rug geen les meer geven', 'appointment', 'beperkend'],
   ['ik kom mijn bed niet uit', 'appointment', 'beperkend'],
 ];
 

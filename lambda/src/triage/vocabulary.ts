@@ -259,8 +259,11 @@ function claimsIt(_match: RegExpExecArray, before: readonly string[]): boolean {
 }
 
 /** "ik val zomaar af", "waarom ik zo afval": losing weight as a fact, not "als ik afval" or a plan. */
-function losingWeight(_match: RegExpExecArray, before: readonly string[]): boolean {
+function losingWeight(_match: RegExpExecArray, before: readonly string[], after: readonly string[]): boolean {
   const near = before.slice(-3);
+  // "dat ik afval zonder te lijnen", "afval zomaar": unexplained, whatever came before.
+  if (after.slice(0, 2).some((word) => /^(?:zomaar|vanzelf|ongewild|ongemerkt|zonder)$/.test(word)))
+    return true;
   if (
     near.some((word) =>
       /^(?:zomaar|vanzelf|ongewild|onverklaarbaar|ongemerkt|steeds|zo|maar|veel|snel|blijf|blijft|aan)$/.test(
@@ -311,7 +314,8 @@ export const patterns: readonly SymptomPattern[] = [
   // "het gaat helemaal door naar mijn voet", "het tot in mijn kuit voelt trekken".
   symptom(
     'uitstralend-been',
-    `(?:gaat|schiet|schieten|trekt|trekken|loopt|lopen|straalt|stralen|zakt)(?: \\w+){0,3}? (?:door )?(?:${towards})(?: \\w+){0,2}? (?:${legBelowKnee})|` +
+    // up to six words between: "het trekt langs de achterkant van mijn been tot aan mijn enkel".
+    `(?:gaat|schiet|schieten|trekt|trekken|loopt|lopen|straalt|stralen|zakt)(?: \\w+){0,6}? (?:door )?(?:${towards})(?: \\w+){0,2}? (?:${legBelowKnee})|` +
       `(?:naar|in|tot in|tot|door) (?:mijn |mn |de |je )?(?:${legBelowKnee})(?: \\w+)? (?:trekt|straalt|schiet|gaat|loopt|zakt|uitstraalt|doortrekt)`,
   ),
 
@@ -509,7 +513,10 @@ export const patterns: readonly SymptomPattern[] = [
       `(?:${activities}) (?:niet|nauwelijks|amper) (?:meer |eens )?(?:kan|kon|kunnen|lukt)|` +
       'ziek (?:moeten |gaan )?(?:ge)?meld\\w*|(?:niet|nauwelijks) (?:meer |eens )?op de grond|' +
       '(?:sokken|schoenen|kousen|broek|jas|kleren)(?: \\w+){0,3}? (?:niet|nauwelijks|amper) (?:meer )?(?:\\w+ ){0,2}?(?:aan|uit)(?: \\w+)? (?:trekken|doen|krijgen)|' +
-      `(?:niet|nauwelijks|amper) (?:meer )?(?:${everydayMovements})`,
+      `(?:niet|nauwelijks|amper) (?:meer )?(?:${everydayMovements})|` +
+      // "mijn rug legt mijn hele leven stil"; "door mijn rug kan ik geen les meer geven".
+      '(?:legt|leggen|legde)(?: \\w+){0,3}? (?:stil|lam|plat)|' +
+      'door (?:mijn |mn |de |die )?(?:rug|rugpijn|pijn)(?: \\w+){0,3}? (?:niet|geen|nauwelijks)(?: \\w+){0,3}? meer',
     { inherent: true },
   ),
 ];
