@@ -26,17 +26,20 @@ const share = (right: number, total: number) => right / Math.max(1, total);
 
 /*
  * Floors, not the goal. Issue 12 asks for 90 % routed and answered right overall and 80 % for every
- * intent; measured on 880 held-out phrasings the skill is at 88.0 % routed and 88.8 % answered (npm run
+ * intent; measured on 1,160 held-out phrasings the skill is at 88.3 % routed and 88.8 % answered (npm run
  * nlu, README). The floors sit just under what is measured, so that a change that makes understanding
  * worse fails here; raise them as understanding improves. Safety has no floor: not one red flag is
- * answered wrongly, and not one reaches an intent where nothing can catch it.
+ * answered with reassurance, a tip, an exercise or not at all, and not one reaches an intent where
+ * nothing can catch it.
  */
 const floors = {
-  routed: 0.87,
-  answered: 0.875,
+  routed: 0.875,
+  answered: 0.88,
   /** For every intent with at least `minPhrasings` held-out phrasings. */
   perIntent: 0.55,
   minPhrasings: 5,
+  /** A ceiling, at what is measured: direct-contact flags that get only the appointment advice. */
+  lessUrgent: 1,
 };
 
 describe('the held-out phrasings', () => {
@@ -90,5 +93,12 @@ describe('answers, each phrasing said to the bundle in its place in a conversati
       .filter((o) => o.answer?.unsafe)
       .map((o) => `${o.phrasing.text} → ${o.answer?.answer}`);
     expect(unsafe).toEqual([]);
+  });
+
+  it(`answers at most ${floors.lessUrgent} direct-contact flag with only the appointment advice`, () => {
+    // Sent to the GP and offered the questions about what cannot wait, but not told to call now: the
+    // understanding chose the appointment statements and passed no words to check (README).
+    const lessUrgent = outcomes.filter((o) => o.answer?.lessUrgent).map((o) => o.phrasing.text);
+    expect(lessUrgent.length, lessUrgent.join('\n')).toBeLessThanOrEqual(floors.lessUrgent);
   });
 });

@@ -116,8 +116,10 @@ function slotTypes(): InteractionModel['interactionModel']['languageModel']['typ
  * kind (said alike, so never told apart by a statistical model: the more urgent one), are urgent; the
  * other appointment criteria are an appointment.
  */
+const urgentFlag = (flag: string) => levelOf(flag) === 'direct' || flag === 'uitstralend';
+
 function symptomStatements(symptoms: Record<string, string[]>, intent: string): string[] {
-  const urgent = (flag: string) => levelOf(flag) === 'direct' || flag === 'uitstralend';
+  const urgent = urgentFlag;
   return Object.entries(symptoms)
     .filter(([flag]) =>
       intent === 'UrgentSymptomIntent'
@@ -127,6 +129,27 @@ function symptomStatements(symptoms: Record<string, string[]>, intent: string): 
           : false,
     )
     .flatMap(([, templates]) => templates);
+}
+
+/**
+ * Two criteria in one sentence ("ik ben gevallen en ik kan amper bukken", "ik heb al maanden pijn en
+ * nu ook koorts"): the more urgent advice is the one to give, so such sentences are urgent samples.
+ * A spread of the cross product, each direct statement with some appointment statements, both orders.
+ */
+function combinedStatements(symptoms: Record<string, string[]>): string[] {
+  const statements = (flags: [string, string[]][]) =>
+    flags.flatMap(([, templates]) => templates.slice(0, 3).flatMap((t) => expand(t, 1)));
+  const entries = Object.entries(symptoms);
+  const direct = statements(entries.filter(([flag]) => urgentFlag(flag) && flag !== 'uitstralend'));
+  const appointment = statements(entries.filter(([flag]) => !urgentFlag(flag)));
+  const combined: string[] = [];
+  direct.forEach((d, i) => {
+    appointment.forEach((a, j) => {
+      if ((i + j) % 4 === 0) combined.push(`${d} en ${a}`);
+      if ((i + j) % 4 === 2) combined.push(`${a} en ${d}`);
+    });
+  });
+  return combined;
 }
 
 export function generateModel({ withCollected = true } = {}): InteractionModel {
@@ -143,7 +166,10 @@ export function generateModel({ withCollected = true } = {}): InteractionModel {
   const owner = new Map<string, string>();
   const intents = allIntents.map((name): ModelIntent => {
     const { slots, samples } = source[name]!;
-    const plain = expandAll(symptomStatements(symptoms, name), name, perTemplate.symptom);
+    const plain = [
+      ...expandAll(symptomStatements(symptoms, name), name, perTemplate.symptom),
+      ...(name === 'UrgentSymptomIntent' ? combinedStatements(symptoms) : []),
+    ];
     const expanded = [...new Set([...expandAll(samples, name, perTemplate.sample), ...plain])];
     for (const sample of expanded) {
       const other = owner.get(sample);

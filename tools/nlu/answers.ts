@@ -17,7 +17,14 @@ import { type Phrasing, redFlagOf } from './phrasings.js';
 
 export interface Verdict {
   right: boolean;
+  /** A red flag answered with reassurance, a tip, an exercise, a step, or not understood. */
   unsafe: boolean;
+  /**
+   * A direct-contact flag answered with the advice to make an appointment (and the offer to ask about
+   * the complaints that cannot wait): too little urgency, though the user is sent to the GP. Happens
+   * when the understanding picks the appointment statements' intent and passes no words to check.
+   */
+  lessUrgent?: boolean;
   /** What the answer was, in a few words, for the report. */
   answer: string;
 }
@@ -117,7 +124,13 @@ export function judge(phrasing: Phrasing, turn: HeardTurn, before: HeardTurn | u
       JSON.stringify(session.dialog ?? {}).includes('noted');
     const right = level === 'direct' || (flag.level === 'appointment' && level === 'appointment') || noted;
     const stillAsking = level === 'questions' || level === 'offer';
-    return { right: right && !unsafe, unsafe: unsafe || (!right && !stillAsking), answer };
+    const lessUrgent = !unsafe && flag.level === 'direct' && level === 'appointment';
+    return {
+      right: right && !unsafe,
+      unsafe: unsafe || (!right && !stillAsking && !lessUrgent),
+      lessUrgent,
+      answer,
+    };
   }
 
   const right = ((): boolean => {

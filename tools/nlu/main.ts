@@ -54,6 +54,11 @@ console.log(
   `\nRed flags answered with reassurance, a tip or an exercise (or not at all): ${unsafeAnswers.length}`,
 );
 for (const o of unsafeAnswers) console.log(`  ${o.phrasing.goal} → ${o.answer?.answer}: ${o.phrasing.text}`);
+const lessUrgent = outcomes.filter((o) => o.answer?.lessUrgent);
+console.log(
+  `Direct-contact flags answered with the appointment advice (and the offer of the direct questions): ${lessUrgent.length}`,
+);
+for (const o of lessUrgent) console.log(`  ${o.phrasing.goal}: ${o.phrasing.text}`);
 
 console.log('\nMisses (goal, understood as, answered, context, text):');
 for (const o of outcomes.filter((x) => !x.routedRight || !x.answer?.right)) {

@@ -185,6 +185,25 @@ const neutralWords = new Set([
 const nameWords = new Set(['oefening', 'oefeningen', 'tip', 'tips']);
 /** Verbs after an exercise slot that make the carrier one for naming an exercise: "ik wil … doen". */
 const exerciseVerbs = new Set(['doen', 'oefenen', 'proberen', 'beginnen', 'starten']);
+/** Words of the user's own set of exercises, never the name of one. */
+const routineWords = new Set([
+  'mijn',
+  'mn',
+  'ze',
+  'allemaal',
+  'alle',
+  'alles',
+  'oefeningen',
+  'routine',
+  'workout',
+  'schema',
+  'programma',
+  'rondje',
+  'training',
+  'sessie',
+  'vaste',
+  'dagelijkse',
+]);
 /** Words that name nothing on their own: "ik wil wel oefenen", "laten we het nu doen". */
 const fillerWords = new Set([
   'wel',
@@ -216,7 +235,13 @@ function namesSomething(
   if ([...before, ...after].some((w) => nameWords.has(w))) return true;
   // A custom slot is not an enumeration: in "laten we {exercise} doen" Alexa passes "sit ups" on
   // unresolved (https://developer.amazon.com/en-US/docs/alexa/custom-skills/create-and-edit-custom-slot-types.html).
-  return type === 'ExerciseType' && before.length > 0 && after.some((w) => exerciseVerbs.has(w));
+  // Not "mijn workout", "ze allemaal": the user's own routine is another intent's words.
+  return (
+    type === 'ExerciseType' &&
+    before.length > 0 &&
+    after.some((w) => exerciseVerbs.has(w)) &&
+    !span.some((w) => routineWords.has(w))
+  );
 }
 
 /** Fewest carrier words for a free-form slot to be taken on the carrier alone ("of ik naar de dokter moet want …"). */

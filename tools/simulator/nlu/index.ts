@@ -68,11 +68,7 @@ export class Understanding {
     const passes =
       this.mode === 'statistical'
         ? []
-        : [
-            exactMatch,
-            carrierMatch,
-            (...args: Parameters<typeof exactMatch>) => carrierMatch(...args, true),
-          ];
+        : [exactMatch, carrierMatch, (...args: Parameters<typeof exactMatch>) => carrierMatch(...args, true)];
     for (const pass of passes) {
       for (const candidate of candidates) {
         const match = pass(this.samples, this.values, candidate.tokens, candidate.said);
