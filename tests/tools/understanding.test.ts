@@ -41,6 +41,10 @@ describe('launch phrases', () => {
     'begin rug coach',
     'Alexa, open rug coach alsjeblieft',
     'alexa eh start die rug coach eens',
+    'alexa open de skill rug coach',
+    'alexa praat met rug coach',
+    'alexa ik wil met rug coach praten',
+    'alexa mag ik rug coach',
   ])('"%s" opens the skill', async (text) => {
     expect(await hear(text)).toEqual({ kind: 'launch' });
   });

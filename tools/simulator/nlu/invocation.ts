@@ -6,7 +6,24 @@
  */
 
 const invocationName = ['rug', 'coach'];
-const launchVerbs = ['open', 'start', 'begin', 'activeer', 'speel'];
+// Alexa's launch words are "open", "start", "begin", "talk to", "run", "load" and more: in Dutch also
+// "praat met", "begin met", "ga naar", and the plain wish "ik wil rug coach", "mag ik rug coach".
+const launchVerbs = [
+  'open',
+  'start',
+  'begin',
+  'activeer',
+  'speel',
+  'laad',
+  'praat met',
+  'begin met',
+  'start met',
+  'ga naar',
+  'ik wil',
+  'ik wil met',
+  'ik wil naar',
+  'mag ik',
+];
 const oneShotVerbs = ['vraag', 'zeg', 'vertel', 'laat', 'open', 'start', 'begin', 'gebruik'];
 /** Words people put around the invocation that carry no request: "vraag eens aan de rug coach". */
 const invocationFillers = new Set([
@@ -39,6 +56,9 @@ const invocationFillers = new Set([
   'goedemorgen',
   'goedemiddag',
   'goedenavond',
+  // "open de skill rug coach", "start de app rug coach".
+  'skill',
+  'app',
 ]);
 /** "rug coach openen", "rug coach starten": the launch verb after the name. */
 const launchInfinitives = new Set([
@@ -50,6 +70,9 @@ const launchInfinitives = new Set([
   'activeren',
   'open',
   'aan',
+  // "ik wil met rug coach praten".
+  'praten',
+  'spreken',
 ]);
 /** "start rug coach op": the particle of a separable launch verb (opstarten). */
 const launchParticles = new Set(['op']);
@@ -118,7 +141,7 @@ export function splitInvocation(tokens: readonly string[]): Invocation {
     after.every(
       (w) =>
         invocationFillers.has(w) ||
-        (verb === '' && launchInfinitives.has(w)) ||
+        (launchLike && launchInfinitives.has(w)) ||
         (launchLike && launchParticles.has(w)),
     )
   )
