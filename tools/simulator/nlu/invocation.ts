@@ -15,6 +15,8 @@ const launchVerbs = [
   'activeer',
   'speel',
   'laad',
+  'doe',
+  'zet',
   'praat met',
   'begin met',
   'start met',
@@ -59,6 +61,18 @@ const invocationFillers = new Set([
   // "open de skill rug coach", "start de app rug coach".
   'skill',
   'app',
+  // "oké alexa, start rug coach", "open rug coach alsjeblieft, dank je wel".
+  'oke',
+  'okay',
+  'ok',
+  'jong',
+  'joh',
+  'hoor',
+  'dank',
+  'je',
+  'wel',
+  'bedankt',
+  'dankjewel',
 ]);
 /** "rug coach openen", "rug coach starten": the launch verb after the name. */
 const launchInfinitives = new Set([
@@ -73,9 +87,10 @@ const launchInfinitives = new Set([
   // "ik wil met rug coach praten".
   'praten',
   'spreken',
+  'gebruiken',
 ]);
 /** "start rug coach op": the particle of a separable launch verb (opstarten). */
-const launchParticles = new Set(['op']);
+const launchParticles = new Set(['op', 'aan', 'af']);
 /** "kun je rug coach openen", "maak rug coach open", "zou je rug coach voor mij willen starten". */
 const politeLaunch = new Set([
   'ik',
