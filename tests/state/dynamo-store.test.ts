@@ -4,7 +4,7 @@ import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDynamoClient } from '../../lambda/src/state/dynamo-client.js';
 import { UserStateStore } from '../../lambda/src/state/dynamo-store.js';
-import type { RoutinePosition, UserState } from '../../lambda/src/state/user-state.js';
+import type { SavedPosition, UserState } from '../../lambda/src/state/user-state.js';
 import { type RunningDynalite, startDynalite } from '../support/dynalite.js';
 
 let db: RunningDynalite;
@@ -17,7 +17,7 @@ function newUserId(): string {
   return `amzn1.ask.account.test-${userCount}`;
 }
 
-function position(exerciseIndex: number, updatedAt: string): RoutinePosition {
+function position(exerciseIndex: number, updatedAt: string): SavedPosition {
   return {
     exerciseIds: ['knie-naar-borst', 'kat-koe', 'brug'],
     exerciseIndex,

@@ -7,7 +7,8 @@ import { searchArticle } from '../knowledge/search.js';
 import { knowledgeText } from '../knowledge/text.js';
 import { showExerciseScreen } from '../screen/show.js';
 import { join, type Speech, say } from '../speech/ssml.js';
-import { type RoutinePosition, recordSession, type UserState } from '../state/user-state.js';
+import { turnTime } from '../state/turn.js';
+import { recordSession, type SavedPosition, type UserState } from '../state/user-state.js';
 import { fill, prompts } from '../text/index.js';
 import {
   dialog,
@@ -38,7 +39,7 @@ function speakStep(input: HandlerInput, step: coach.CoachStep, lead: Speech = []
     return ask(input, join(lead, step.speech, ...prompts.whatNext), join(...prompts.whatNextReprompt));
   }
   const moved = !user.position || user.position.exerciseIndex !== step.position.exerciseIndex;
-  const position: RoutinePosition = { ...step.position, updatedAt: new Date().toISOString() };
+  const position: SavedPosition = { ...step.position, updatedAt: turnTime(input).toISOString() };
   const exercisesDone =
     moved && user.position && step.position.exerciseIndex > user.position.exerciseIndex ? 1 : 0;
   setUserState(input, {
@@ -57,7 +58,7 @@ function finished(input: HandlerInput, user: UserState): UserState {
   const counted = { ...user, progress: { ...user.progress, exercisesDone: user.progress.exercisesDone + 1 } };
   if (attributes.sessionCounted === true) return counted;
   attributes.sessionCounted = true;
-  return recordSession(counted, new Date());
+  return recordSession(counted, turnTime(input));
 }
 
 /** The "never force an exercise" sentence, once per session, before the first exercise. */
@@ -150,7 +151,7 @@ export const startExercise: RequestHandler = {
     const exerciseId =
       named.kind === 'known' && exerciseById(named.id)
         ? named.id
-        : coach.suggestExercise(new Date().getDate());
+        : coach.suggestExercise(turnTime(input).getDate());
     return requestStart(input, { kind: 'single', exerciseId });
   },
 };
@@ -167,7 +168,7 @@ export const chooseExercise: RequestHandler[] = [
     // "maakt niet uit", "ja", "kies jij maar": one the skill picks.
     canHandle: (input) => isIntent(input, Intent.Yes, Intent.DontKnow, Intent.Next),
     handle: (input) =>
-      requestStart(input, { kind: 'single', exerciseId: coach.suggestExercise(new Date().getDate()) }),
+      requestStart(input, { kind: 'single', exerciseId: coach.suggestExercise(turnTime(input).getDate()) }),
   },
   {
     canHandle: (input) => isIntent(input, Intent.No),
@@ -244,7 +245,7 @@ export const exerciseOfferAnswers: RequestHandler[] = [
 function move(
   input: HandlerInput,
   how: (
-    position: RoutinePosition,
+    position: SavedPosition,
     prefs: coach.CoachPreferences,
     progress: coach.CoachProgress,
   ) => coach.CoachStep,

@@ -2,8 +2,10 @@ import type { RequestHandler } from 'ask-sdk-core';
 import { exerciseNameAt } from '../coach/index.js';
 import { Intent } from '../intents.js';
 import { join, type Speech, say } from '../speech/ssml.js';
-import { dayInAmsterdam, type UserState } from '../state/user-state.js';
+import { turnTime } from '../state/turn.js';
+import type { UserState } from '../state/user-state.js';
 import { fill, prompts } from '../text/index.js';
+import { dayInAmsterdam } from '../time/amsterdam.js';
 import { setDialog, userState } from './context.js';
 import { ask } from './respond.js';
 import { isIntent } from './slots.js';
@@ -45,7 +47,7 @@ export const progress: RequestHandler = {
     setDialog(input, { mode: 'idle' });
     return ask(
       input,
-      join(progressSpeech(userState(input), new Date()), ...prompts.whatNext),
+      join(progressSpeech(userState(input), turnTime(input)), ...prompts.whatNext),
       join(...prompts.whatNextReprompt),
     );
   },

@@ -80,7 +80,7 @@ function mustSaveNow(session: SessionState): boolean {
 export function loadUserState({ store, now }: PersistenceOptions): RequestInterceptor {
   return {
     async process(input) {
-      startTurn(input);
+      startTurn(input, now());
       if (!hasSession(input)) return;
       const attributes = input.attributesManager.getSessionAttributes();
       const carried = stateFromSession(attributes, now());

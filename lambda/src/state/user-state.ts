@@ -1,3 +1,8 @@
+import { maxHoldExtraSeconds } from '../coach/hold.js';
+import type { CoachPreferences, RoutinePosition } from '../coach/types.js';
+import { recentTipsKept } from '../knowledge/tips.js';
+import { dayInAmsterdam } from '../time/amsterdam.js';
+
 /**
  * What the skill keeps about one user: where they are in their exercises, their preferences and their
  * progress. Plain JSON. Never anything the user said about their health.
@@ -19,7 +24,7 @@ export interface UserState {
    * Where this session is. When a session starts it is the newest place of any device ("ga verder"
    * carries on where the user stopped, on any device); from then on it is this device's own place.
    */
-  position: RoutinePosition | null;
+  position: SavedPosition | null;
   /** Each device's own place, by a one-way key of the device (never the device id itself). */
   places: Record<string, Place>;
   preferences: Preferences;
@@ -36,7 +41,7 @@ export interface UserState {
 
 /** One device's place: a position, or none (finished), and when it changed. */
 export interface Place {
-  position: RoutinePosition | null;
+  position: SavedPosition | null;
   at: string;
 }
 
@@ -46,20 +51,14 @@ export interface Deletion {
   at: string;
 }
 
-export interface RoutinePosition {
-  exerciseIds: string[];
-  exerciseIndex: number;
-  turnIndex: number;
-  kind: 'single' | 'routine';
+/** A position in a routine as saved: the coach's position and when it changed. */
+export interface SavedPosition extends RoutinePosition {
   /** ISO timestamp of the last change of position: the newest position wins a conflict. */
   updatedAt: string;
 }
 
-export interface Preferences {
-  /** Seconds added to a hold, within the article's range (20–30 s holds: at most 10 extra). */
-  holdExtraSeconds: number;
-  speechRate: 'normal' | 'slow';
-}
+/** The coach's preferences, kept as they are (holdExtraSeconds within 0..maxHoldExtraSeconds). */
+export type Preferences = CoachPreferences;
 
 export interface Progress {
   sessionsDone: number;
@@ -69,7 +68,6 @@ export interface Progress {
   lastSessionDay: string | null;
 }
 
-export const recentTipsKept = 5;
 /** The place of a device not known: an item from before places were kept, or a save without a device. */
 export const unknownDevice = 'unknown';
 /** Devices whose own place is kept (a household's); the oldest place goes first. */
@@ -81,7 +79,6 @@ export const reminderTokensKept = 20;
  * than this many other writes landed in between.
  */
 export const writesKept = 32;
-export const maxHoldExtraSeconds = 10;
 /** Months a user's data is kept after their last use (the TTL). */
 export const retentionMonths = 13;
 
@@ -140,7 +137,7 @@ const isToken = (v: unknown): v is string => typeof v === 'string' && v.length >
 const isWriteId = (v: unknown): v is string => typeof v === 'string' && v.length >= 1 && v.length <= 64;
 
 /** A whole position, or undefined: a half position could point at an exercise that does not exist. */
-function positionOf(v: unknown): RoutinePosition | undefined {
+function positionOf(v: unknown): SavedPosition | undefined {
   if (!isRecord(v)) return undefined;
   const { exerciseIds, exerciseIndex, turnIndex, kind, repetitionsBefore } = v;
   if (!Array.isArray(exerciseIds) || exerciseIds.length === 0) return undefined;
@@ -271,20 +268,6 @@ export function asLoaded(state: UserState): UserState {
   return newest ? { ...state, position: newest.position } : state;
 }
 
-// Made on first use: building it loads time-zone data (~20 ms), which a launch never needs.
-let amsterdamDay: Intl.DateTimeFormat | undefined;
-
-/** The calendar day (YYYY-MM-DD) in Europe/Amsterdam at `now`. */
-export function dayInAmsterdam(now: Date): string {
-  amsterdamDay ??= new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
-  return amsterdamDay.format(now);
-}
-
 function dayBefore(day: string): string {
   const date = new Date(`${day}T12:00:00Z`);
   date.setUTCDate(date.getUTCDate() - 1);
@@ -308,12 +291,6 @@ export function recordSession(state: UserState, now: Date): UserState {
     progress: { ...state.progress, sessionsDone: state.progress.sessionsDone + 1 },
   };
   return recordSessionDay(counted, now);
-}
-
-/** Remembers a tip as heard (the newest last), keeping the last `recentTipsKept`. */
-export function rememberTip(state: UserState, tipNumber: number): UserState {
-  const recentTips = [...state.recentTips.filter((t) => t !== tipNumber), tipNumber].slice(-recentTipsKept);
-  return { ...state, recentTips };
 }
 
 /** JSON equality that does not depend on key order. */
