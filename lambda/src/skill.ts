@@ -36,8 +36,8 @@ import { reminderConsentAnswered, setReminder, stopReminder } from './handlers/r
 import { whileIn } from './handlers/routing.js';
 import { otherSkillEvents, skillDisabled } from './handlers/skill-events.js';
 import { tip, tipOfferAnswers } from './handlers/tips.js';
-import type { UserStateStore } from './state/dynamo-store.js';
 import { loadUserState, saveUserState } from './state/persistence.js';
+import type { UserStateStore } from './state/store.js';
 
 export interface SkillDependencies {
   skillId: string;

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { maxHoldExtraSeconds } from '../../lambda/src/coach/hold.js';
 import { recentTipsKept } from '../../lambda/src/knowledge/tips.js';
+import { placesKept } from '../../lambda/src/state/places.js';
 import {
   expiryFor,
   newUserState,
   type Place,
   parseUserState,
-  placesKept,
   reminderTokensKept,
   type UserState,
   unknownDevice,

@@ -1,15 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { mergeStates } from '../../lambda/src/state/merge.js';
+import { withPlace } from '../../lambda/src/state/places.js';
+import { recordSession, recordSessionDay } from '../../lambda/src/state/progress.js';
 import {
   expiryFor,
-  mergeStates,
   newUserState,
   parseUserState,
-  recordSession,
-  recordSessionDay,
   type SavedPosition,
   type UserState,
-  withPlace,
 } from '../../lambda/src/state/user-state.js';
 import { dayInAmsterdam } from '../../lambda/src/time/amsterdam.js';
 

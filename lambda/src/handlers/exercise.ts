@@ -7,8 +7,9 @@ import { searchArticle } from '../knowledge/search.js';
 import { knowledgeText } from '../knowledge/text.js';
 import { showExerciseScreen } from '../screen/show.js';
 import { join, type Speech, say } from '../speech/ssml.js';
+import { recordSession } from '../state/progress.js';
 import { turnTime } from '../state/turn.js';
-import { recordSession, type SavedPosition, type UserState } from '../state/user-state.js';
+import type { SavedPosition, UserState } from '../state/user-state.js';
 import { fill, prompts } from '../text/index.js';
 import {
   dialog,

@@ -1,7 +1,7 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import { errorClass, log } from '../log.js';
-import type { UserStateStore } from './dynamo-store.js';
 import { type StateQueue, stateQueue } from './state-queue.js';
+import type { UserStateStore } from './store.js';
 import { deadlineWithin, turnDeadline } from './turn.js';
 import type { UserState } from './user-state.js';
 

@@ -7,7 +7,7 @@ import {
 } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { errorClass, log } from '../log.js';
-import type { UserStateStore } from './dynamo-store.js';
+import { sameJson } from './merge.js';
 import {
   isDirty,
   putStateInSession,
@@ -16,8 +16,9 @@ import {
   storedAsFarAsKnown,
 } from './session-cache.js';
 import { type StateQueue, stateQueue } from './state-queue.js';
+import type { UserStateStore } from './store.js';
 import { deadlineWithin, startTurn, turnDeadline } from './turn.js';
-import { newUserState, sameJson, type UserState } from './user-state.js';
+import { newUserState, type UserState } from './user-state.js';
 
 export { turnBudgetMs } from './turn.js';
 

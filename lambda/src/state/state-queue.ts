@@ -3,7 +3,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import type { Attempt } from './dynamo-store.js';
+import type { Attempt } from './store.js';
 import { parseUserState, type UserState } from './user-state.js';
 
 /**
