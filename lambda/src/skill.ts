@@ -10,17 +10,15 @@ import {
   symptomSaid,
 } from './handlers/doctor.js';
 import { speakError } from './handlers/errors.js';
+import { exerciseControls, navigateOutsideExercise } from './handlers/exercise.js';
 import {
-  changePreference,
   chooseExercise,
-  exerciseControls,
   exerciseOfferAnswers,
-  navigateOutsideExercise,
   restartOfferAnswers,
   resumeOfferAnswers,
   startExercise,
   startRoutine,
-} from './handlers/exercise.js';
+} from './handlers/exercise-start.js';
 import { info } from './handlers/info.js';
 import { launch } from './handlers/launch.js';
 import {
@@ -30,6 +28,7 @@ import {
   exceptionEncountered,
   screenEvent,
 } from './handlers/other-requests.js';
+import { changePreference } from './handlers/preferences.js';
 import { progress } from './handlers/progress.js';
 import { question } from './handlers/question.js';
 import { reminderConsentAnswered, setReminder, stopReminder } from './handlers/reminders.js';
