@@ -115,7 +115,7 @@ export function adjustHold(
   const extra = clamp(target - range.min - progressionExtraSeconds(progress), 0, maxHoldExtraSeconds);
   const preferences = { ...prefs, holdExtraSeconds: extra };
   const after = holdFor(subject, preferences, progress) ?? range.min;
-  const t = coachText.preferences;
+  const preferenceText = coachText.preferences;
   const said = (template: string, seconds: number) =>
     ({
       preferences,
@@ -129,10 +129,10 @@ export function adjustHold(
         ),
       ],
     }) satisfies PreferenceChange;
-  if (after !== before) return said(t.holdChanged, after);
-  if (direction === 'longer') return said(t.holdAtMax, range.max);
-  if (after > range.min) return said(t.holdAtProgression, after);
-  return said(t.holdAtMin, range.min);
+  if (after !== before) return said(preferenceText.holdChanged, after);
+  if (direction === 'longer') return said(preferenceText.holdAtMax, range.max);
+  if (after > range.min) return said(preferenceText.holdAtProgression, after);
+  return said(preferenceText.holdAtMin, range.min);
 }
 
 /** "praat langzamer" / "praat normaal". */

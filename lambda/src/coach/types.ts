@@ -1,4 +1,4 @@
-import type { Speech, SpeechRate } from '../speech/ssml.js';
+import type { Prompt, Speech, SpeechRate } from '../speech/ssml.js';
 
 /** What a user chose about their exercises; kept per user. */
 export interface CoachPreferences {
@@ -46,13 +46,12 @@ export interface Turn {
 }
 
 /** The result of moving through a routine: the next turn to speak, or the end. */
-export type CoachStep<P extends RoutinePosition = RoutinePosition> =
-  | {
+export type RoutineMove<P extends RoutinePosition = RoutinePosition> =
+  | (Prompt & {
       done: false;
       position: P;
       turn: Turn;
       /** What to say: any lead-in ("Goed gedaan. Volgende oefening: de brug.") and then the turn. */
       speech: Speech;
-      reprompt: Speech;
-    }
+    })
   | { done: true; speech: Speech };

@@ -15,14 +15,14 @@ export function progressOf(user: UserState): coach.CoachProgress {
  * before Alexa speaks, so "ga verder" replays a turn the user interrupted), an exercise done when the
  * move went on to the next one, and at the end the exercise and the session done.
  */
-export function keepProgress(input: HandlerInput, step: coach.CoachStep): void {
+export function keepProgress(input: HandlerInput, routineMove: coach.RoutineMove): void {
   const user = userState(input);
-  if (step.done) {
+  if (routineMove.done) {
     setUserState(input, finished(input, { ...user, position: null }));
     return;
   }
-  const movedOn = user.position !== null && step.position.exerciseIndex > user.position.exerciseIndex;
-  const position: SavedPosition = { ...step.position, updatedAt: turnTime(input).toISOString() };
+  const movedOn = user.position !== null && routineMove.position.exerciseIndex > user.position.exerciseIndex;
+  const position: SavedPosition = { ...routineMove.position, updatedAt: turnTime(input).toISOString() };
   setUserState(input, {
     ...user,
     position,

@@ -9,7 +9,7 @@ import { join, say } from '../speech/ssml.js';
 import { turnTime } from '../state/turn.js';
 import { fill, prompts } from '../text/index.js';
 import { dialog, type PendingStart, setDialog, userState } from './context.js';
-import { resumeSaved, safetyLead, speakStep } from './exercise.js';
+import { resumeSaved, safetyLead, speakMove } from './exercise.js';
 import { progressOf } from './exercise-progress.js';
 import { ask } from './respond.js';
 import { isIntent, namedValue } from './slots.js';
@@ -23,8 +23,8 @@ function positionFor(start: PendingStart): coach.RoutinePosition {
 /** Starts at the beginning, replacing any saved place: only after the user chose to. */
 function begin(input: HandlerInput, start: PendingStart): Response {
   const user = userState(input);
-  const step = coach.currentStep(positionFor(start), user.preferences, progressOf(user));
-  return speakStep(input, step, safetyLead(input));
+  const routineMove = coach.currentMove(positionFor(start), user.preferences, progressOf(user));
+  return speakMove(input, routineMove, safetyLead(input));
 }
 
 /** The saved place is this same exercise (or this same routine): going on is what was asked. */

@@ -14,15 +14,15 @@ import { isIntent } from './slots.js';
 /** An exercise going on: the words that move through it, and the saved place picked up again. */
 
 /** Keeps what the move changed (exercise-progress.ts), then says it; the screen shows the turn. */
-export function speakStep(input: HandlerInput, step: coach.CoachStep, lead: Speech = []): Response {
-  keepProgress(input, step);
-  if (step.done) {
+export function speakMove(input: HandlerInput, routineMove: coach.RoutineMove, lead: Speech = []): Response {
+  keepProgress(input, routineMove);
+  if (routineMove.done) {
     setDialog(input, { mode: 'idle' });
-    return ask(input, join(lead, step.speech, ...prompts.whatNext), join(...prompts.whatNextReprompt));
+    return ask(input, join(lead, routineMove.speech, ...prompts.whatNext), join(...prompts.whatNextReprompt));
   }
   setDialog(input, { mode: 'exercise' });
-  showExerciseScreen(input, step.turn, join(lead, step.speech));
-  return ask(input, join(lead, step.speech), step.reprompt);
+  showExerciseScreen(input, routineMove.turn, join(lead, routineMove.speech));
+  return ask(input, join(lead, routineMove.speech), routineMove.reprompt);
 }
 
 /** The "never force an exercise" sentence, once per session, before the first exercise. */
@@ -36,32 +36,32 @@ export function resumeSaved(input: HandlerInput): Response {
   const user = userState(input);
   if (!user.position)
     return ask(input, join(...prompts.noExerciseToResume), join(...prompts.whatNextReprompt));
-  const step = coach.resumeStep(user.position, user.preferences, progressOf(user));
-  return speakStep(input, step, safetyLead(input));
+  const routineMove = coach.resumeMove(user.position, user.preferences, progressOf(user));
+  return speakMove(input, routineMove, safetyLead(input));
 }
 
-function move(
+function moveBy(
   input: HandlerInput,
   how: (
     position: SavedPosition,
     prefs: coach.CoachPreferences,
     progress: coach.CoachProgress,
-  ) => coach.CoachStep,
+  ) => coach.RoutineMove,
 ): Response {
   const user = userState(input);
   if (!user.position) return ask(input, join(...prompts.notInExercise), join(...prompts.whatNextReprompt));
-  return speakStep(input, how(user.position, user.preferences, progressOf(user)));
+  return speakMove(input, how(user.position, user.preferences, progressOf(user)));
 }
 
 /** "sla deze over": the next exercise; skipping the last (or only) one ends without counting it as done. */
 function skip(input: HandlerInput): Response {
   const user = userState(input);
   if (!user.position) return ask(input, join(...prompts.notInExercise), join(...prompts.whatNextReprompt));
-  const step = coach.skipPosition(user.position, user.preferences, progressOf(user));
-  if (!step.done) return speakStep(input, step);
+  const routineMove = coach.skipMove(user.position, user.preferences, progressOf(user));
+  if (!routineMove.done) return speakMove(input, routineMove);
   keepSkippedToEnd(input);
   setDialog(input, { mode: 'idle' });
-  return ask(input, join(step.speech, ...prompts.whatNext), join(...prompts.whatNextReprompt));
+  return ask(input, join(routineMove.speech, ...prompts.whatNext), join(...prompts.whatNextReprompt));
 }
 
 function stopHere(input: HandlerInput): Response {
@@ -76,7 +76,7 @@ const controls: RequestHandler[] = [
     canHandle: (input) =>
       isIntent(input, Intent.Next, Intent.Yes) ||
       (isIntent(input, Intent.Resume) && inMode(input, 'exercise')),
-    handle: (input) => move(input, coach.nextPosition),
+    handle: (input) => moveBy(input, coach.nextMove),
   },
   {
     // "ga verder" after "pauze": the saved turn again, with where the user was.
@@ -85,12 +85,15 @@ const controls: RequestHandler[] = [
   },
   {
     canHandle: (input) => isIntent(input, Intent.Previous),
-    handle: (input) => move(input, coach.previousPosition),
+    handle: (input) => moveBy(input, coach.previousMove),
   },
-  { canHandle: (input) => isIntent(input, Intent.Repeat), handle: (input) => move(input, coach.currentStep) },
+  {
+    canHandle: (input) => isIntent(input, Intent.Repeat),
+    handle: (input) => moveBy(input, coach.currentMove),
+  },
   {
     canHandle: (input) => isIntent(input, Intent.StartOver),
-    handle: (input) => move(input, coach.restartPosition),
+    handle: (input) => moveBy(input, coach.restartMove),
   },
   { canHandle: (input) => isIntent(input, Intent.Skip), handle: skip },
   {
@@ -113,9 +116,9 @@ const controls: RequestHandler[] = [
     canHandle: (input) => isIntent(input, Intent.Help, Intent.Fallback),
     handle(input) {
       const user = userState(input);
-      const step = coach.currentStep(user.position!, user.preferences, progressOf(user));
+      const routineMove = coach.currentMove(user.position!, user.preferences, progressOf(user));
       const notUnderstood = isIntent(input, Intent.Fallback) ? prompts.fallback : [];
-      const reprompt = step.done ? join(...prompts.exerciseHelp) : step.reprompt;
+      const reprompt = routineMove.done ? join(...prompts.exerciseHelp) : routineMove.reprompt;
       return ask(input, join(...notUnderstood, ...prompts.exerciseHelp), reprompt);
     },
   },

@@ -11,6 +11,12 @@ export type Speech = readonly SpeechPart[];
 
 export type SpeechRate = 'normal' | 'slow';
 
+/** What a question says, and what Alexa says again when the user stays silent: one name for the pair. */
+export interface Prompt {
+  readonly speech: Speech;
+  readonly reprompt: Speech;
+}
+
 export const say = (text: string): SpeechPart => ({ kind: 'text', text });
 export const pause = (seconds: number): SpeechPart => ({ kind: 'pause', seconds });
 

@@ -52,8 +52,18 @@ function mergePlaces(stored: UserState, mine: UserState, base: UserState): Recor
   const devices = new Set([...Object.keys(stored.places), ...Object.keys(mine.places)]);
   const merged: Record<string, Place> = {};
   for (const device of devices) {
-    const [s, m, b] = [stored.places[device], mine.places[device], base.places[device]];
-    const pickedPlace = pick(s, m, b, s?.at ?? epoch, m?.at ?? epoch);
+    const [storedPlace, minePlace, basePlace] = [
+      stored.places[device],
+      mine.places[device],
+      base.places[device],
+    ];
+    const pickedPlace = pick(
+      storedPlace,
+      minePlace,
+      basePlace,
+      storedPlace?.at ?? epoch,
+      minePlace?.at ?? epoch,
+    );
     if (pickedPlace) merged[device] = pickedPlace;
   }
   return keepNewestPlaces(merged);

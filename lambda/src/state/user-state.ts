@@ -178,11 +178,11 @@ function placesFrom(value: unknown): Record<string, Place> {
 
 function preferencesOf(v: unknown): Preferences {
   if (!isRecord(v)) return defaultPreferences();
-  const s = v.holdExtraSeconds;
+  const seconds = v.holdExtraSeconds;
   return {
     holdExtraSeconds:
-      typeof s === 'number' && Number.isFinite(s)
-        ? Math.min(maxHoldExtraSeconds, Math.max(0, Math.round(s)))
+      typeof seconds === 'number' && Number.isFinite(seconds)
+        ? Math.min(maxHoldExtraSeconds, Math.max(0, Math.round(seconds)))
         : 0,
     speechRate: v.speechRate === 'normal' || v.speechRate === 'slow' ? v.speechRate : 'normal',
   };
