@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import {
+  getDeviceId,
   getRequestType,
+  getUserId,
   type HandlerInput,
   type RequestInterceptor,
   type ResponseInterceptor,
@@ -41,10 +43,6 @@ function hasSession(input: HandlerInput): boolean {
   return input.requestEnvelope.session !== undefined;
 }
 
-function userIdOf(input: HandlerInput): string {
-  return input.requestEnvelope.context.System.user.userId;
-}
-
 function requestIdOf(input: HandlerInput): string {
   return input.requestEnvelope.request.requestId;
 }
@@ -61,7 +59,7 @@ export function deviceKey(userId: string, deviceId: string | undefined): string 
 }
 
 function deviceOf(input: HandlerInput): string {
-  return deviceKey(userIdOf(input), input.requestEnvelope.context.System.device?.deviceId);
+  return deviceKey(getUserId(input.requestEnvelope), getDeviceId(input.requestEnvelope) ?? undefined);
 }
 
 /**
@@ -92,7 +90,7 @@ export function loadUserState({ store, now }: PersistenceOptions): RequestInterc
       }
       let loaded: UserState;
       try {
-        loaded = await store.load(userIdOf(input), turnDeadline(input));
+        loaded = await store.load(getUserId(input.requestEnvelope), turnDeadline(input));
       } catch (error) {
         // The user still gets an answer; a later conditional write merges with what is stored.
         log.warn('user state not loaded', { requestId: requestIdOf(input), errorClass: errorClass(error) });
@@ -109,7 +107,7 @@ async function keepForLater(input: HandlerInput, queue: StateQueue, session: Ses
     await queue.send(
       {
         kind: 'save',
-        userId: userIdOf(input),
+        userId: getUserId(input.requestEnvelope),
         state: session.state,
         base: session.base,
         pending: session.pending,
@@ -142,7 +140,7 @@ export function saveUserState({ store, queue = stateQueue(), now }: PersistenceO
         return;
       }
       const outcome = await store.save(
-        userIdOf(input),
+        getUserId(input.requestEnvelope),
         { state: session.state, base: session.base, pending: session.pending, device: deviceOf(input) },
         deadline,
       );
