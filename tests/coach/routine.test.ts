@@ -147,7 +147,7 @@ describe('moving around', () => {
   it('"herhaal" says the same turn again', () => {
     const position = { ...start, exerciseIndex: 2, turnIndex: 1 };
     expect(currentMove(position, prefs)).toEqual(currentMove(position, prefs));
-    expect(currentTurn(position, prefs)?.stepLabel).toBe('deel 2 van 2');
+    expect(currentTurn(position, prefs)?.partLabel).toBe('deel 2 van 2');
   });
 
   it('a turn index past the end, after a longer hold made fewer turns, means the last turn', () => {

@@ -190,7 +190,7 @@ export function turnsFor(exercise: Exercise, prefs: CoachPreferences, progress?:
     speech,
     reprompt,
     exerciseId: exercise.id,
-    stepLabel: fill(coachText.turn.stepLabel, { n: i + 1, total: laidOut.length }),
+    partLabel: fill(coachText.turn.partLabel, { n: i + 1, total: laidOut.length }),
     ...(layout.side ? { side: layout.side } : {}),
     ...(writer.holdSeconds !== undefined ? { holdSeconds: writer.holdSeconds } : {}),
     repetitionsBefore: repetitionsBefore(exercise, layout),

@@ -28,12 +28,10 @@ export interface RoutinePosition {
 export type Side = 'links' | 'rechts';
 
 /** One response's worth of exercise: a step, one side, or a set of repetitions, ending in a prompt. */
-export interface Turn {
-  speech: Speech;
-  reprompt: Speech;
+export interface Turn extends Prompt {
   exerciseId: string;
-  /** "stap 2 van 5": this turn among the exercise's turns. */
-  stepLabel: string;
+  /** "deel 2 van 5": this turn among the exercise's turns (content coach.turn.partLabel). */
+  partLabel: string;
   side?: Side;
   /** The seconds each hold in this turn lasts, for exercises with holds. */
   holdSeconds?: number;

@@ -28,7 +28,7 @@ export interface HoldWindow {
 
 export interface ExerciseScreenData {
   name: string;
-  stepLabel: string;
+  partLabel: string;
   /** "Linkerbeen", "Rechterbeen", or '' for exercises without sides. */
   side: string;
   steps: string[];
@@ -118,7 +118,7 @@ export function exerciseScreenData(
   const holdSeconds = turn.holdSeconds ?? 0;
   return {
     name: exercise.title,
-    stepLabel: turn.stepLabel,
+    partLabel: turn.partLabel,
     side: turn.side ? screenText.sides[turn.side] : '',
     steps: stepsShown(spoken, exercise),
     holdSeconds,
