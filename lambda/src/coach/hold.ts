@@ -5,7 +5,11 @@ import { pause, type Speech, type SpeechPart, type SpeechRate, say } from '../sp
 import { coachText, fill, numberWord } from '../text/index.js';
 import type { CoachPreferences, CoachProgress } from './types.js';
 
-/** Sessions completed → seconds added to holds: the article's "start rustig, bouw langzaam op". */
+/**
+ * Sessions completed → seconds added to holds, after the article's "start rustig, bouw langzaam op".
+ * The steps (after 3, 6 and 9 sessions, 2, 4 and 6 s more) are a product choice, not the article's:
+ * it says to build up slowly, not how fast; the article's hold range still caps every hold.
+ */
 const progressionSteps: ReadonlyArray<{ sessions: number; extraSeconds: number }> = [
   { sessions: 9, extraSeconds: 6 },
   { sessions: 6, extraSeconds: 4 },
