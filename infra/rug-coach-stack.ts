@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Annotations, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { repoRoot } from './bundling.js';
 import { SkillAlarms } from './constructs/alarms.js';
@@ -81,7 +81,6 @@ export class RugCoachStack extends Stack {
       stateQueue: stateQueue.queue,
       skillId: props.skillId ?? placeholderSkillId,
       memorySize: props.memorySize ?? defaultMemoryMb,
-      timeout: Duration.seconds(7),
       ...(reserved === null ? {} : { reservedConcurrency: reserved }),
     });
     const alarms = new SkillAlarms(this, 'Alarms', {

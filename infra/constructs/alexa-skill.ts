@@ -5,7 +5,7 @@ import { CfnPermission, type IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { Construct } from 'constructs';
 
-const alexaService = 'alexa-appkit.amazon.com';
+import { alexaServicePrincipal as alexaService } from '../../lambda/src/alexa-platform.js';
 
 export interface AlexaSkillProps {
   /** The function the skill's custom endpoint and event endpoint point at. */

@@ -12,6 +12,7 @@ import {
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { alexaServicePrincipal, functionTimeoutSeconds } from '../../lambda/src/alexa-platform.js';
 import { lambdaBundle, repoRoot } from '../bundling.js';
 
 /** How long the function's logs are kept; the privacy policy tells users this figure. */
@@ -54,7 +55,10 @@ export interface SkillFunctionProps {
   readonly skillId: string;
   /** Memory in MB (CPU scales with it); tuned with `npm run bench`. */
   readonly memorySize: number;
-  /** Alexa waits 8 s for an answer; past that a slower answer is useless. */
+  /**
+   * Alexa waits 8 s for an answer; past that a slower answer is useless.
+   * @default functionTimeoutSeconds (lambda/src/alexa-platform.ts)
+   */
   readonly timeout?: Duration;
   readonly logRetention?: RetentionDays;
 }
@@ -87,7 +91,7 @@ export class SkillFunction extends Construct {
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize,
-      timeout: props.timeout ?? Duration.seconds(7),
+      timeout: props.timeout ?? Duration.seconds(functionTimeoutSeconds),
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,
       // No NODE_OPTIONS=--enable-source-maps: it slows every cold start and stack trace noticeably.
@@ -111,7 +115,7 @@ export class SkillFunction extends Construct {
     props.stateQueue.grantSendMessages(this.fn);
 
     this.fn.addPermission('AlexaSkillInvoke', {
-      principal: new ServicePrincipal('alexa-appkit.amazon.com'),
+      principal: new ServicePrincipal(alexaServicePrincipal),
       action: 'lambda:InvokeFunction',
       eventSourceToken: props.skillId,
     });

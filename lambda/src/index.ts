@@ -1,8 +1,8 @@
-import type { Skill } from 'ask-sdk-core';
+import { getUserId, type Skill } from 'ask-sdk-core';
 import type { ResponseEnvelope } from 'ask-sdk-model';
 import type { Context } from 'aws-lambda';
 import { log } from './log.js';
-import { checkedEnvelope, RequestRefusedError, userIdOf } from './request-guard.js';
+import { checkedEnvelope, RequestRefusedError } from './request-guard.js';
 import { createSkill } from './skill.js';
 import { userStateStore } from './state/dynamo-store.js';
 import { sealSessionAttributes } from './state/session-attributes.js';
@@ -39,7 +39,7 @@ export async function handler(event: unknown, context?: Context): Promise<Respon
   skill ??= createSkill({ skillId, store: userStateStore() });
   const response = await skill.invoke(envelope, context);
   if (response.sessionAttributes !== undefined) {
-    response.sessionAttributes = sealSessionAttributes(response.sessionAttributes, userIdOf(envelope));
+    response.sessionAttributes = sealSessionAttributes(response.sessionAttributes, getUserId(envelope));
   }
   return response;
 }

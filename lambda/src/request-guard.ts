@@ -1,3 +1,4 @@
+import { getUserId } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { acceptSessionAttributes } from './state/session-attributes.js';
 
@@ -39,11 +40,6 @@ export function applicationIdOf(event: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-/** The user id of a checked envelope. */
-export function userIdOf(envelope: RequestEnvelope): string {
-  return envelope.context.System.user.userId;
-}
-
 /**
  * `event` as an envelope ask-sdk-core can handle for `skillId`, with its session attributes replaced by
  * those the skill may trust; throws RequestRefusedError otherwise. Does not change `event`.
@@ -65,7 +61,7 @@ export function checkedEnvelope(event: unknown, skillId: string): RequestEnvelop
   if (!envelope.session) return envelope;
   const attributes = acceptSessionAttributes(
     envelope.session.attributes,
-    userIdOf(envelope),
+    getUserId(envelope),
     envelope.request.requestId,
   );
   return { ...envelope, session: { ...envelope.session, attributes } };

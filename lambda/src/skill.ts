@@ -10,17 +10,15 @@ import {
   symptomSaid,
 } from './handlers/doctor.js';
 import { speakError } from './handlers/errors.js';
+import { exerciseControls, navigateOutsideExercise } from './handlers/exercise.js';
 import {
-  changePreference,
   chooseExercise,
-  exerciseControls,
   exerciseOfferAnswers,
-  navigateOutsideExercise,
   restartOfferAnswers,
   resumeOfferAnswers,
   startExercise,
   startRoutine,
-} from './handlers/exercise.js';
+} from './handlers/exercise-start.js';
 import { info } from './handlers/info.js';
 import { launch } from './handlers/launch.js';
 import {
@@ -30,14 +28,15 @@ import {
   exceptionEncountered,
   screenEvent,
 } from './handlers/other-requests.js';
+import { changePreference } from './handlers/preferences.js';
 import { progress } from './handlers/progress.js';
 import { question } from './handlers/question.js';
 import { reminderConsentAnswered, setReminder, stopReminder } from './handlers/reminders.js';
 import { whileIn } from './handlers/routing.js';
 import { otherSkillEvents, skillDisabled } from './handlers/skill-events.js';
 import { tip, tipOfferAnswers } from './handlers/tips.js';
-import type { UserStateStore } from './state/dynamo-store.js';
 import { loadUserState, saveUserState } from './state/persistence.js';
+import type { UserStateStore } from './state/store.js';
 
 export interface SkillDependencies {
   skillId: string;

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   type CoachPreferences,
-  type CoachStep,
-  currentStep,
+  currentMove,
   currentTurn,
-  nextPosition,
+  nextMove,
   painStop,
   pauseSpeech,
-  previousPosition,
+  previousMove,
+  type RoutineMove,
   type RoutinePosition,
-  restartPosition,
+  restartMove,
+  resumeMove,
   resumeOffer,
-  resumeStep,
   routineFor,
   routineOrder,
   suggestExercise,
@@ -31,12 +31,12 @@ function turnCount(id: string): number {
 
 /** Says "volgende" until the coach is done; returns what was heard at each step. */
 function walk(start: RoutinePosition): { heard: string[]; end: string } {
-  let step: CoachStep = currentStep(start, prefs);
+  let step: RoutineMove = currentMove(start, prefs);
   const heard: string[] = [];
   for (let guard = 0; guard < 200; guard++) {
     if (step.done) return { heard, end: words(step.speech) };
     heard.push(words(step.speech));
-    step = nextPosition(step.position, prefs);
+    step = nextMove(step.position, prefs);
   }
   throw new Error('the routine never ended');
 }
@@ -87,7 +87,7 @@ describe('a routine', () => {
       turnIndex: 1,
       kind: 'routine',
     };
-    const step = nextPosition(stale, prefs);
+    const step = nextMove(stale, prefs);
     expect(step.done).toBe(false);
     if (!step.done) expect(step.position.exerciseIndex).toBe(2);
   });
@@ -116,16 +116,16 @@ describe('moving around', () => {
 
   it('keeps fields it does not know, such as when the position was saved', () => {
     const saved = { ...start, updatedAt: '2025-01-01T00:00:00.000Z' };
-    const step = nextPosition(saved, prefs);
+    const step = nextMove(saved, prefs);
     expect(step.done).toBe(false);
     if (!step.done) expect(step.position.updatedAt).toBe(saved.updatedAt);
   });
 
   it('"vorige" goes back one turn, and into the previous exercise from its first turn', () => {
     const second = { ...start, turnIndex: 1 };
-    const back = previousPosition(second, prefs);
+    const back = previousMove(second, prefs);
     expect(back.done || back.position).toMatchObject({ exerciseIndex: 0, turnIndex: 0 });
-    const intoPrevious = previousPosition({ ...start, exerciseIndex: 1 }, prefs);
+    const intoPrevious = previousMove({ ...start, exerciseIndex: 1 }, prefs);
     expect(intoPrevious.done || intoPrevious.position).toMatchObject({
       exerciseIndex: 0,
       turnIndex: turnCount('knie-naar-borst') - 1,
@@ -133,21 +133,21 @@ describe('moving around', () => {
   });
 
   it('"vorige" at the very first turn stays there and says so', () => {
-    const step = previousPosition(start, prefs);
+    const step = previousMove(start, prefs);
     expect(step.done || step.position).toMatchObject({ exerciseIndex: 0, turnIndex: 0 });
     expect(words(step.speech)).toMatch(/^Dit is het begin van de oefening\. We doen knie naar borst\./);
   });
 
   it('"opnieuw" starts the current exercise again from its first turn', () => {
-    const step = restartPosition({ ...start, exerciseIndex: 3, turnIndex: 1 }, prefs);
+    const step = restartMove({ ...start, exerciseIndex: 3, turnIndex: 1 }, prefs);
     expect(step.done || step.position).toMatchObject({ exerciseIndex: 3, turnIndex: 0 });
     expect(words(step.speech)).toMatch(/^We beginnen opnieuw\. We doen de brug\./);
   });
 
   it('"herhaal" says the same turn again', () => {
     const position = { ...start, exerciseIndex: 2, turnIndex: 1 };
-    expect(currentStep(position, prefs)).toEqual(currentStep(position, prefs));
-    expect(currentTurn(position, prefs)?.stepLabel).toBe('deel 2 van 2');
+    expect(currentMove(position, prefs)).toEqual(currentMove(position, prefs));
+    expect(currentTurn(position, prefs)?.partLabel).toBe('deel 2 van 2');
   });
 
   it('a turn index past the end, after a longer hold made fewer turns, means the last turn', () => {
@@ -165,9 +165,9 @@ describe('pause, resume and pain', () => {
   });
 
   it('"ga verder" replays the saved turn, saying where the user was', () => {
-    const step = resumeStep(position, prefs);
+    const step = resumeMove(position, prefs);
     expect(step.done).toBe(false);
-    const again = currentStep(position, prefs);
+    const again = currentMove(position, prefs);
     expect(words(step.speech)).toBe(`Je was bij de brug. ${words(again.speech)}`);
   });
 
@@ -193,11 +193,11 @@ describe('"ga verder" after the turns were laid out differently', () => {
 
   it('goes on with the repetition the user had not done, not one already done', () => {
     // Saved after "volgende" past the first turn with fresh holds; by the next day, holds are longer.
-    const second = nextPosition(brug, prefs, fresh);
+    const second = nextMove(brug, prefs, fresh);
     if (second.done) throw new Error('the brug has more than one turn');
     const done = second.turn.repetitionsBefore;
     expect(done).toBeGreaterThan(0);
-    const resumed = resumeStep(second.position, prefs, later);
+    const resumed = resumeMove(second.position, prefs, later);
     if (resumed.done) throw new Error('nothing to resume');
     expect(resumed.turn.repetitionsBefore).toBe(done);
     expect(words(resumed.speech)).toContain(`${capitalized(ordinalWord(done + 1))} keer.`);
@@ -205,13 +205,13 @@ describe('"ga verder" after the turns were laid out differently', () => {
   });
 
   it('moves on from there with "volgende" until the end, saying every later repetition once', () => {
-    const second = nextPosition(brug, prefs, fresh);
+    const second = nextMove(brug, prefs, fresh);
     if (second.done) throw new Error('the brug has more than one turn');
     const heard: string[] = [];
-    let step = resumeStep(second.position, prefs, later);
+    let step = resumeMove(second.position, prefs, later);
     while (!step.done) {
       heard.push(words(step.speech));
-      step = nextPosition(step.position, prefs, later);
+      step = nextMove(step.position, prefs, later);
     }
     const counts = heard.join(' ').match(/\p{Lu}\p{Ll}+ keer\./gu) ?? [];
     const done = second.turn.repetitionsBefore;

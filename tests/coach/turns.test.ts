@@ -68,7 +68,7 @@ describe.each(cases)('$e.id, extra $extra s, after $sessionsDone sessions', ({ e
     turns.forEach((turn, i) => {
       expect(words(turn.speech)).toMatch(/Zeg 'volgende' als je klaar bent\.$/);
       expect(words(turn.reprompt)).toContain('volgende');
-      expect(turn.stepLabel).toBe(`deel ${i + 1} van ${turns.length}`);
+      expect(turn.partLabel).toBe(`deel ${i + 1} van ${turns.length}`);
       expect(turn.isLastOfExercise).toBe(i === turns.length - 1);
     });
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { UserStateStore } from '../../lambda/src/state/dynamo-store.js';
+import { DynamoUserStateStore } from '../../lambda/src/state/dynamo-store.js';
 import { type AlexaApiStandIn, startAlexaApi } from '../../tools/simulator/alexa-api.js';
 import { type ConsentAnswer, consentCompleted, consentRequested } from '../../tools/simulator/consent.js';
 import { remindersGranted, sessionResumedRequest, simulatorContext } from '../../tools/simulator/envelope.js';
@@ -122,7 +122,7 @@ describe('a daily reminder', () => {
       const done = await s.say('ja');
       expect(done.text).toMatch(/alles gewist/);
       expect(done.text).toMatch(/Alexa-app/);
-      const store = new UserStateStore({ client: skill.db.client, tableName: skill.db.tableName });
+      const store = new DynamoUserStateStore({ client: skill.db.client, tableName: skill.db.tableName });
       const left = await store.load(s.context.userId);
       expect(left.reminderTokens).toEqual([]);
       expect(left.disclaimerHeard).toBe(false);

@@ -22,7 +22,7 @@ describe('on an Echo Show', () => {
     const first = await s.say('vraag rug coach naar knie naar borst');
     const [screen] = apl(first);
     expect(screen?.datasources.payload.exercise).toMatchObject({
-      stepLabel: expect.stringMatching(/^deel 1 van \d+$/),
+      partLabel: expect.stringMatching(/^deel 1 van \d+$/),
       side: 'Linkerbeen',
       holdSeconds: 20,
     });
@@ -30,7 +30,7 @@ describe('on an Echo Show', () => {
     expect(holds.length).toBeGreaterThan(0);
     expect(holds.every((h) => h.seconds === 20)).toBe(true);
     const next = await s.say('volgende');
-    expect(apl(next)[0]?.datasources.payload.exercise?.stepLabel).toMatch(/^deel 2 van \d+$/);
+    expect(apl(next)[0]?.datasources.payload.exercise?.partLabel).toMatch(/^deel 2 van \d+$/);
   });
 
   it('an older Echo Show whose APL runtime is older than the documents hears the exercise, with no screen', async () => {

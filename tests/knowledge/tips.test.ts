@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { article } from '../../lambda/src/content/article.js';
 import {
   chooseTip,
-  recentTipMemory,
+  recentTipsKept,
   tipForTopic,
   tipSpeech,
   tipTitle,
@@ -24,9 +24,18 @@ describe('choosing a tip', () => {
       expect(recent).not.toContain(choice.tip.number);
       heard.push(choice.tip.number);
       recent = choice.recentTips;
-      expect(recent.length).toBeLessThanOrEqual(recentTipMemory);
+      expect(recent.length).toBeLessThanOrEqual(recentTipsKept);
     }
     expect(new Set(heard).size).toBe(13);
+  });
+
+  it('remembers the last five tips heard, newest last, without repeats', () => {
+    let recent: number[] = [];
+    for (const number of [1, 2, 3, 2, 4, 5, 6]) {
+      const named = article.tips.find((t) => t.number === number);
+      recent = chooseTip(recent, named?.id, () => 0).recentTips;
+    }
+    expect(recent).toEqual([3, 2, 4, 5, 6]);
   });
 
   it('finds a tip by its id, a topic word, or a sentence containing one', () => {

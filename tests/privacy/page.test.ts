@@ -3,8 +3,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { logRetention } from '../../infra/constructs/skill-function.js';
 import { pointInTimeRecoveryDays } from '../../infra/constructs/user-table.js';
 import { contactLine, defaultPrivacyContact, privacyPage } from '../../infra/privacy-page.js';
+import { recentTipsKept } from '../../lambda/src/knowledge/tips.js';
 import { reminderText } from '../../lambda/src/reminders/content.js';
-import { recentTipsKept, retentionMonths } from '../../lambda/src/state/user-state.js';
+import { retentionMonths } from '../../lambda/src/state/user-state.js';
 import { type OpenPage, openPhonePage, phoneViewport } from '../../tools/headless-chromium.js';
 import { servePrivacyPage } from '../../tools/privacy.js';
 

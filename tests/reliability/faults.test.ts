@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { prompts } from '../../lambda/src/content/prompts.js';
-import { UserStateStore } from '../../lambda/src/state/dynamo-store.js';
+import { DynamoUserStateStore } from '../../lambda/src/state/dynamo-store.js';
 import type { UserState } from '../../lambda/src/state/user-state.js';
 import { responseProblems } from '../../tools/response-check.js';
 import { type HeardTurn, ssmlToText, type VoiceSession } from '../../tools/simulator/session.js';
@@ -19,7 +19,7 @@ const answerWithinMs = 3000;
 
 let skill: RunningSkill;
 let proxy: DynamoProxy;
-let store: UserStateStore;
+let store: DynamoUserStateStore;
 let logs: CapturedLogs;
 
 beforeAll(async () => {
@@ -28,7 +28,7 @@ beforeAll(async () => {
   // The bundle makes its DynamoDB client on the first request: from now on it talks to the proxy.
   process.env.DYNAMODB_ENDPOINT = proxy.endpoint;
   // Reads the table directly, past the proxy.
-  store = new UserStateStore({ client: skill.db.client, tableName: skill.db.tableName });
+  store = new DynamoUserStateStore({ client: skill.db.client, tableName: skill.db.tableName });
 });
 afterAll(async () => {
   await proxy.stop();

@@ -1,6 +1,6 @@
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserStateStore } from '../../lambda/src/state/dynamo-store.js';
+import { DynamoUserStateStore } from '../../lambda/src/state/dynamo-store.js';
 import { sessionEndedRequest, skillDisabledEvent } from '../../tools/simulator/envelope.js';
 import { type SkillHandler, VoiceSession } from '../../tools/simulator/session.js';
 import { type RunningSkill, startSkill, testSkillId } from '../support/skill.js';
@@ -156,7 +156,7 @@ describe('what is kept', () => {
       const attributes = JSON.stringify(envelope.session?.attributes ?? {}).toLowerCase();
       for (const word of symptomWords) expect(attributes).not.toContain(word);
     }
-    const store = new UserStateStore({ client: skill.db.client, tableName: skill.db.tableName });
+    const store = new DynamoUserStateStore({ client: skill.db.client, tableName: skill.db.tableName });
     const userId = 'amzn1.ask.account.AGXLOGTESTUSER7Q4';
     const s = voice(userId);
     await s.say('open rug coach');

@@ -1,7 +1,7 @@
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { prompts } from '../../lambda/src/content/prompts.js';
-import { UserStateStore } from '../../lambda/src/state/dynamo-store.js';
+import { DynamoUserStateStore } from '../../lambda/src/state/dynamo-store.js';
 import { responseProblems } from '../../tools/response-check.js';
 import { ssmlToText } from '../../tools/simulator/session.js';
 import { ssmlProblems } from '../../tools/ssml-check.js';
@@ -16,11 +16,11 @@ import { context, intentRequest, launchRequest, send } from './support/requests.
  */
 
 let skill: RunningSkill;
-let store: UserStateStore;
+let store: DynamoUserStateStore;
 let logs: CapturedLogs;
 beforeAll(async () => {
   skill = await startSkill();
-  store = new UserStateStore({ client: skill.db.client, tableName: skill.db.tableName });
+  store = new DynamoUserStateStore({ client: skill.db.client, tableName: skill.db.tableName });
 });
 afterAll(() => skill.stop());
 beforeEach(() => {

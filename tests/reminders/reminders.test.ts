@@ -2,8 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createReminder, deleteReminder } from '../../lambda/src/reminders/client.js';
 import { reminderText } from '../../lambda/src/reminders/content.js';
 import { reminderContentSchema } from '../../lambda/src/reminders/content-schema.js';
-import { dailyReminderRequest, firstOccurrence, localDateTime } from '../../lambda/src/reminders/request.js';
+import { dailyReminderRequest, firstOccurrence } from '../../lambda/src/reminders/request.js';
 import { parseReminderTime, spokenTime } from '../../lambda/src/reminders/time.js';
+import { localDateTime } from '../../lambda/src/time/amsterdam.js';
 import { type AlexaApiStandIn, startAlexaApi } from '../../tools/simulator/alexa-api.js';
 
 describe('content/reminders.json', () => {

@@ -77,8 +77,8 @@ describe('the exercise screen', () => {
     const turn = turnsOf('knie-naar-borst')[0]!;
     const screen = data('knie-naar-borst', 0);
     expect(screen.name).toBe(exerciseById('knie-naar-borst')!.title);
-    expect(screen.stepLabel).toBe(turn.stepLabel);
-    expect(screen.stepLabel).toMatch(/^deel 1 van \d+$/);
+    expect(screen.partLabel).toBe(turn.partLabel);
+    expect(screen.partLabel).toMatch(/^deel 1 van \d+$/);
     expect(screen.side).toBe('Linkerbeen');
     expect(screen.holdSeconds).toBe(20);
     expect(screen.holdLabel).toContain('20');

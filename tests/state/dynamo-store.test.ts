@@ -3,13 +3,13 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDynamoClient } from '../../lambda/src/state/dynamo-client.js';
-import { UserStateStore } from '../../lambda/src/state/dynamo-store.js';
-import type { RoutinePosition, UserState } from '../../lambda/src/state/user-state.js';
+import { DynamoUserStateStore } from '../../lambda/src/state/dynamo-store.js';
+import type { SavedPosition, UserState } from '../../lambda/src/state/user-state.js';
 import { type RunningDynalite, startDynalite } from '../support/dynalite.js';
 
 let db: RunningDynalite;
 let clock = new Date('2025-06-01T10:00:00Z');
-let store: UserStateStore;
+let store: DynamoUserStateStore;
 let userCount = 0;
 
 function newUserId(): string {
@@ -17,7 +17,7 @@ function newUserId(): string {
   return `amzn1.ask.account.test-${userCount}`;
 }
 
-function position(exerciseIndex: number, updatedAt: string): RoutinePosition {
+function position(exerciseIndex: number, updatedAt: string): SavedPosition {
   return {
     exerciseIds: ['knie-naar-borst', 'kat-koe', 'brug'],
     exerciseIndex,
@@ -55,11 +55,11 @@ afterAll(async () => {
 
 beforeEach(() => {
   clock = new Date('2025-06-01T10:00:00Z');
-  store = new UserStateStore({ client: db.client, tableName: db.tableName, now: () => clock });
+  store = new DynamoUserStateStore({ client: db.client, tableName: db.tableName, now: () => clock });
   db.resetCalls();
 });
 
-describe('UserStateStore against the DynamoDB API', () => {
+describe('DynamoUserStateStore against the DynamoDB API', () => {
   it('gives a new user a fresh state, saves it and reads back what was saved', async () => {
     const userId = newUserId();
     const loaded = await store.load(userId);
@@ -219,7 +219,7 @@ describe('UserStateStore against the DynamoDB API', () => {
   });
 });
 
-describe('UserStateStore when the database does not answer', () => {
+describe('DynamoUserStateStore when the database does not answer', () => {
   let hanging: Server;
   const sockets = new Set<Socket>();
 
@@ -240,7 +240,7 @@ describe('UserStateStore when the database does not answer', () => {
   it('gives up on a hanging database within 3.5 s, leaving Alexa time to answer', async () => {
     const { port } = hanging.address() as AddressInfo;
     const client = createDynamoClient({ DYNAMODB_ENDPOINT: `http://127.0.0.1:${port}` });
-    const hangingStore = new UserStateStore({ client, tableName: 'rug-coach-users' });
+    const hangingStore = new DynamoUserStateStore({ client, tableName: 'rug-coach-users' });
     const started = Date.now();
     await expect(hangingStore.load('amzn1.ask.account.hanging')).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(3500);
@@ -254,7 +254,7 @@ describe('UserStateStore when the database does not answer', () => {
     await new Promise<void>((resolve) => closed.close(() => resolve()));
 
     const client = createDynamoClient({ DYNAMODB_ENDPOINT: `http://127.0.0.1:${port}` });
-    const closedStore = new UserStateStore({ client, tableName: 'rug-coach-users' });
+    const closedStore = new DynamoUserStateStore({ client, tableName: 'rug-coach-users' });
     const started = Date.now();
     await expect(closedStore.load('amzn1.ask.account.closed')).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(1000);

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { placesKept, withPlace } from '../../lambda/src/state/places.js';
 import {
   acceptSessionAttributes,
   maxAttributeBytes,
   sealSessionAttributes,
   withinBounds,
 } from '../../lambda/src/state/session-attributes.js';
-import { newUserState, type Place, placesKept, withPlace } from '../../lambda/src/state/user-state.js';
+import { newUserState, type Place } from '../../lambda/src/state/user-state.js';
 
 import { type CapturedLogs, captureLogs } from '../reliability/support/logs.js';
 

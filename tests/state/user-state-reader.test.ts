@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import { maxHoldExtraSeconds } from '../../lambda/src/coach/hold.js';
+import { recentTipsKept } from '../../lambda/src/knowledge/tips.js';
+import { placesKept } from '../../lambda/src/state/places.js';
 import {
   expiryFor,
-  maxHoldExtraSeconds,
   newUserState,
   type Place,
   parseUserState,
-  placesKept,
-  recentTipsKept,
   reminderTokensKept,
   type UserState,
   unknownDevice,

@@ -1,18 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { mergeStates } from '../../lambda/src/state/merge.js';
+import { withPlace } from '../../lambda/src/state/places.js';
+import { recordSession, recordSessionDay } from '../../lambda/src/state/progress.js';
 import {
-  dayInAmsterdam,
   expiryFor,
-  mergeStates,
   newUserState,
   parseUserState,
-  type RoutinePosition,
-  recordSession,
-  recordSessionDay,
-  rememberTip,
+  type SavedPosition,
   type UserState,
-  withPlace,
 } from '../../lambda/src/state/user-state.js';
+import { dayInAmsterdam } from '../../lambda/src/time/amsterdam.js';
 
 const now = new Date('2025-06-01T10:00:00Z');
 
@@ -20,7 +18,7 @@ function at(iso: string): Date {
   return new Date(iso);
 }
 
-function position(exerciseIndex: number, updatedAt: string): RoutinePosition {
+function position(exerciseIndex: number, updatedAt: string): SavedPosition {
   return {
     exerciseIds: ['knie-naar-borst', 'kat-koe', 'bekkenkanteling', 'brug', 'hamstrings'],
     exerciseIndex,
@@ -172,14 +170,6 @@ describe('days in a row (Europe/Amsterdam)', () => {
   });
 });
 
-describe('recent tips', () => {
-  it('keeps the last five, newest last, without repeats', () => {
-    let s = state();
-    for (const tip of [1, 2, 3, 2, 4, 5, 6]) s = rememberTip(s, tip);
-    expect(s.recentTips).toEqual([3, 2, 4, 5, 6]);
-  });
-});
-
 describe('merging two sessions that wrote from the same base', () => {
   const base = state({
     version: 4,
@@ -198,7 +188,7 @@ describe('merging two sessions that wrote from the same base', () => {
     expect(merged.version).toBe(5);
   });
 
-  const placed = (s: UserState, device: string, p: RoutinePosition | null, at: string): UserState =>
+  const placed = (s: UserState, device: string, p: SavedPosition | null, at: string): UserState =>
     withPlace(s, device, { position: p, at });
 
   it('keeps the newest place of a device both sessions moved, whichever side wrote it', () => {

@@ -1,5 +1,5 @@
 import { prompts } from '../../lambda/src/content/prompts.js';
-import { UserStateStore } from '../../lambda/src/state/dynamo-store.js';
+import { DynamoUserStateStore } from '../../lambda/src/state/dynamo-store.js';
 import type { UserState } from '../../lambda/src/state/user-state.js';
 import { buildLambda } from '../build.js';
 import { startLocalDynamo } from '../local-dynamo.js';
@@ -222,7 +222,7 @@ async function main(): Promise<number> {
   await stopPolling();
   await queue.drain(await importBundledStateJobs(outfile));
 
-  const store = new UserStateStore({ client: db.client, tableName: db.tableName });
+  const store = new DynamoUserStateStore({ client: db.client, tableName: db.tableName });
   for (const expected of expectations) check(expected, await store.load(expected.userId));
   const many = await store.load(oneUser);
   const lost = writersForOneUser - many.progress.sessionsDone;

@@ -15,7 +15,7 @@ import { type ConsentAnswer, type ConsentRequest, consentCompleted, consentReque
 import { remindersGranted, screenInterfaces, sessionResumedRequest } from './envelope.js';
 import { loadInteractionModel, Understanding } from './nlu/index.js';
 import { type HeardTurn, VoiceSession } from './session.js';
-import { speakTurn } from './terminal.js';
+import { printTurn } from './terminal.js';
 
 const skillId = 'amzn1.ask.skill.rug-coach-local';
 /** One local user, so that the routine is remembered between runs. */
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     );
   }
   const showTurn = async (turn: HeardTurn): Promise<void> => {
-    await speakTurn(turn, { wait: interactive && !fast });
+    await printTurn(turn, { wait: interactive && !fast });
     consent = consentRequested(turn.response.response.directives);
     if (consent) {
       process.stdout.write(

@@ -1,13 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { breakSeconds, type HeardTurn, ssmlToText } from './session.js';
 
-export interface SpeakOptions {
+export interface PrintOptions {
   /** Wait through each pause with a live countdown (interactive use), or only show it. */
   wait: boolean;
 }
 
 /** Prints what Alexa would say, with each pause shown as a countdown. */
-export async function speakTurn(turn: HeardTurn, { wait }: SpeakOptions): Promise<void> {
+export async function printTurn(turn: HeardTurn, { wait }: PrintOptions): Promise<void> {
   const pieces = turn.ssml.split(/(<break\s+time="[^"]+"\s*\/>)/);
   let line = '';
   const flush = () => {

@@ -37,7 +37,7 @@ export const coachContentSchema = z.object({
   turn: z.object({
     prompt: line,
     reprompt: line,
-    stepLabel: line,
+    partLabel: line,
     intro: line,
     continue: line,
     countAlong: line,

@@ -5,7 +5,11 @@ import { pause, type Speech, type SpeechPart, type SpeechRate, say } from '../sp
 import { coachText, fill, numberWord } from '../text/index.js';
 import type { CoachPreferences, CoachProgress } from './types.js';
 
-/** Sessions completed → seconds added to holds: the article's "start rustig, bouw langzaam op". */
+/**
+ * Sessions completed → seconds added to holds, after the article's "start rustig, bouw langzaam op".
+ * The steps (after 3, 6 and 9 sessions, 2, 4 and 6 s more) are a product choice, not the article's:
+ * it says to build up slowly, not how fast; the article's hold range still caps every hold.
+ */
 const progressionSteps: ReadonlyArray<{ sessions: number; extraSeconds: number }> = [
   { sessions: 9, extraSeconds: 6 },
   { sessions: 6, extraSeconds: 4 },
@@ -115,7 +119,7 @@ export function adjustHold(
   const extra = clamp(target - range.min - progressionExtraSeconds(progress), 0, maxHoldExtraSeconds);
   const preferences = { ...prefs, holdExtraSeconds: extra };
   const after = holdFor(subject, preferences, progress) ?? range.min;
-  const t = coachText.preferences;
+  const preferenceText = coachText.preferences;
   const said = (template: string, seconds: number) =>
     ({
       preferences,
@@ -129,10 +133,10 @@ export function adjustHold(
         ),
       ],
     }) satisfies PreferenceChange;
-  if (after !== before) return said(t.holdChanged, after);
-  if (direction === 'longer') return said(t.holdAtMax, range.max);
-  if (after > range.min) return said(t.holdAtProgression, after);
-  return said(t.holdAtMin, range.min);
+  if (after !== before) return said(preferenceText.holdChanged, after);
+  if (direction === 'longer') return said(preferenceText.holdAtMax, range.max);
+  if (after > range.min) return said(preferenceText.holdAtProgression, after);
+  return said(preferenceText.holdAtMin, range.min);
 }
 
 /** "praat langzamer" / "praat normaal". */

@@ -8,21 +8,20 @@ export {
   setSpeechRate,
 } from './hold.js';
 export {
-  currentStep,
+  currentMove,
   currentTurn,
   exerciseNameAt,
-  nextPosition,
-  type Prompted,
+  nextMove,
   painStop,
   pauseSpeech,
-  previousPosition,
-  restartPosition,
+  previousMove,
+  restartMove,
+  resumeMove,
   resumeOffer,
-  resumeStep,
   routineFor,
   routineOrder,
-  skipPosition,
+  skipMove,
   suggestExercise,
 } from './routine.js';
 export { planFor, safetyNotice, spokenName, turnsFor } from './turns.js';
-export type { CoachPreferences, CoachProgress, CoachStep, RoutinePosition, Side, Turn } from './types.js';
+export type { CoachPreferences, CoachProgress, RoutineMove, RoutinePosition, Side, Turn } from './types.js';

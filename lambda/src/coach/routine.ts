@@ -1,9 +1,9 @@
 import { exerciseById } from '../content/article.js';
 import type { Exercise } from '../content/schema.js';
-import { join, type Speech, say } from '../speech/ssml.js';
+import { join, type Prompt, type Speech, say } from '../speech/ssml.js';
 import { coachText, fill } from '../text/index.js';
 import { spokenName, turnStartingAfter, turnsFor } from './turns.js';
-import type { CoachPreferences, CoachProgress, CoachStep, RoutinePosition, Turn } from './types.js';
+import type { CoachPreferences, CoachProgress, RoutineMove, RoutinePosition, Turn } from './types.js';
 
 /**
  * The routine's order: gentle mobility lying down first (knie naar borst, then bekkenkanteling from the
@@ -18,7 +18,7 @@ export const routineOrder: readonly string[] = [
   'hamstrings',
 ];
 
-const nav = coachText.navigation;
+const navigationText = coachText.navigation;
 
 /** A new position: one exercise ("vraag rug coach naar de brug") or the whole routine, from an exercise on. */
 export function routineFor(kind: 'single' | 'routine', exerciseId?: string): RoutinePosition {
@@ -91,14 +91,14 @@ function locate(
   return { turn: { ...turn, isLastOfRoutine: turn.isLastOfExercise && lastExercise }, index };
 }
 
-function stepAt<P extends RoutinePosition>(
+function moveTo<P extends RoutinePosition>(
   position: P,
   prefs: CoachPreferences,
   progress: CoachProgress | undefined,
   lead: Speech,
-): CoachStep<P> {
+): RoutineMove<P> {
   const found = locate(position, prefs, progress);
-  if (!found) return { done: true, speech: join(nav.routineDone) };
+  if (!found) return { done: true, speech: join(navigationText.routineDone) };
   const { turn, index } = found;
   // The place as the turns are laid out now, with the repetitions done before it.
   const placed = { ...position, turnIndex: index, repetitionsBefore: turn.repetitionsBefore };
@@ -111,122 +111,117 @@ function byIndex<P extends RoutinePosition>(position: P, turnIndex: number): P {
   return { ...rest, turnIndex } as P;
 }
 
-/** The step at the position itself, with no lead-in: to start, or to say a turn again. */
-export function currentStep<P extends RoutinePosition>(
+/** The move to the position itself, with no lead-in: to start, or to say a turn again. */
+export function currentMove<P extends RoutinePosition>(
   position: P,
   prefs: CoachPreferences,
   progress?: CoachProgress,
-): CoachStep<P> {
-  return stepAt(position, prefs, progress, []);
+): RoutineMove<P> {
+  return moveTo(position, prefs, progress, []);
 }
 
 /** "volgende": the next turn of this exercise, else the next exercise, else done (with its praise). */
-export function nextPosition<P extends RoutinePosition>(
+export function nextMove<P extends RoutinePosition>(
   position: P,
   prefs: CoachPreferences,
   progress?: CoachProgress,
-): CoachStep<P> {
+): RoutineMove<P> {
   const exercise = exerciseAt(position);
   if (exercise) {
     const turns = turnsFor(exercise, prefs, progress);
     const index = locate(position, prefs, progress)?.index ?? position.turnIndex;
     if (index + 1 < turns.length) {
-      return stepAt(byIndex(position, index + 1), prefs, progress, []);
+      return moveTo(byIndex(position, index + 1), prefs, progress, []);
     }
   }
   const next = nextKnownIndex(position, position.exerciseIndex, 1);
   const following = next === undefined ? undefined : exerciseAt(position, next);
   if (next !== undefined && following) {
-    const lead = [say(fill(nav.nextExercise, { name: spokenName(following) }))];
-    return stepAt(byIndex({ ...position, exerciseIndex: next }, 0), prefs, progress, lead);
+    const lead = [say(fill(navigationText.nextExercise, { name: spokenName(following) }))];
+    return moveTo(byIndex({ ...position, exerciseIndex: next }, 0), prefs, progress, lead);
   }
   if (position.kind === 'single' && exercise) {
-    return { done: true, speech: [say(fill(nav.exerciseDone, { name: spokenName(exercise) }))] };
+    return { done: true, speech: [say(fill(navigationText.exerciseDone, { name: spokenName(exercise) }))] };
   }
-  return { done: true, speech: [say(nav.routineDone)] };
+  return { done: true, speech: [say(navigationText.routineDone)] };
 }
 
 /**
  * "sla deze over": on to the next exercise of the routine, or the end when this was the last one (or
  * the only one). A skipped exercise is not praised and does not count as done.
  */
-export function skipPosition<P extends RoutinePosition>(
+export function skipMove<P extends RoutinePosition>(
   position: P,
   prefs: CoachPreferences,
   progress?: CoachProgress,
-): CoachStep<P> {
+): RoutineMove<P> {
   const exercise = exerciseAt(position);
-  const skipped = exercise ? [say(fill(nav.skipped, { name: spokenName(exercise) }))] : [];
+  const skipped = exercise ? [say(fill(navigationText.skipped, { name: spokenName(exercise) }))] : [];
   const next = nextKnownIndex(position, position.exerciseIndex, 1);
   const following = next === undefined ? undefined : exerciseAt(position, next);
   if (next !== undefined && following) {
-    const lead = [...skipped, say(fill(nav.skippedNext, { name: spokenName(following) }))];
-    return stepAt(byIndex({ ...position, exerciseIndex: next }, 0), prefs, progress, lead);
+    const lead = [...skipped, say(fill(navigationText.skippedNext, { name: spokenName(following) }))];
+    return moveTo(byIndex({ ...position, exerciseIndex: next }, 0), prefs, progress, lead);
   }
-  return { done: true, speech: [...skipped, say(nav.skippedLast)] };
+  return { done: true, speech: [...skipped, say(navigationText.skippedLast)] };
 }
 
 /** "vorige": the turn before, in this exercise or at the end of the one before; the first turn stays. */
-export function previousPosition<P extends RoutinePosition>(
+export function previousMove<P extends RoutinePosition>(
   position: P,
   prefs: CoachPreferences,
   progress?: CoachProgress,
-): CoachStep<P> {
+): RoutineMove<P> {
   const exercise = exerciseAt(position);
   const index = locate(position, prefs, progress)?.index ?? position.turnIndex;
   if (exercise && index > 0) {
-    return stepAt(byIndex(position, index - 1), prefs, progress, []);
+    return moveTo(byIndex(position, index - 1), prefs, progress, []);
   }
   const previous = nextKnownIndex(position, position.exerciseIndex, -1);
   const before = previous === undefined ? undefined : exerciseAt(position, previous);
   if (previous !== undefined && before) {
     const last = turnsFor(before, prefs, progress).length - 1;
-    return stepAt(byIndex({ ...position, exerciseIndex: previous }, last), prefs, progress, []);
+    return moveTo(byIndex({ ...position, exerciseIndex: previous }, last), prefs, progress, []);
   }
-  return stepAt(byIndex(position, 0), prefs, progress, [say(nav.atFirstStep)]);
+  return moveTo(byIndex(position, 0), prefs, progress, [say(navigationText.atFirstStep)]);
 }
 
 /** "opnieuw": the current exercise from its first turn. */
-export function restartPosition<P extends RoutinePosition>(
+export function restartMove<P extends RoutinePosition>(
   position: P,
   prefs: CoachPreferences,
   progress?: CoachProgress,
-): CoachStep<P> {
-  return stepAt(byIndex(position, 0), prefs, progress, [say(nav.restart)]);
+): RoutineMove<P> {
+  return moveTo(byIndex(position, 0), prefs, progress, [say(navigationText.restart)]);
 }
 
 /** "ga verder": the saved turn again, introduced with where the user was. */
-export function resumeStep<P extends RoutinePosition>(
+export function resumeMove<P extends RoutinePosition>(
   position: P,
   prefs: CoachPreferences,
   progress?: CoachProgress,
-): CoachStep<P> {
+): RoutineMove<P> {
   const exercise = exerciseAt(position);
-  const lead = exercise ? [say(fill(nav.resume, { name: spokenName(exercise) }))] : [];
-  return stepAt(position, prefs, progress, lead);
-}
-
-export interface Prompted {
-  speech: Speech;
-  reprompt: Speech;
+  const lead = exercise ? [say(fill(navigationText.resume, { name: spokenName(exercise) }))] : [];
+  return moveTo(position, prefs, progress, lead);
 }
 
 /** "pauze": the position is kept; the handler saves it. */
-export function pauseSpeech(): Prompted {
-  return { speech: [say(nav.pause)], reprompt: [say(nav.pauseReprompt)] };
+export function pauseSpeech(): Prompt {
+  return { speech: [say(navigationText.pause)], reprompt: [say(navigationText.pauseReprompt)] };
 }
 
 /** At launch: "Vorige keer was je bij de brug. Zullen we daar verdergaan?", or undefined for a stale position. */
-export function resumeOffer(position: RoutinePosition): Prompted | undefined {
+export function resumeOffer(position: RoutinePosition): Prompt | undefined {
   const name = exerciseNameAt(position);
   if (name === undefined) return undefined;
   return {
-    speech: [say(fill(nav.resumeOffer, { name }))],
-    reprompt: [say(fill(nav.resumeOfferReprompt, { name }))],
+    speech: [say(fill(navigationText.resumeOffer, { name }))],
+    reprompt: [say(fill(navigationText.resumeOfferReprompt, { name }))],
   };
 }
 
 /** "het doet pijn": stop, never force, and offer the questions about the GP. */
-export function painStop(): Prompted {
-  return { speech: [say(nav.painStop)], reprompt: [say(nav.painStopReprompt)] };
+export function painStop(): Prompt {
+  return { speech: [say(navigationText.painStop)], reprompt: [say(navigationText.painStopReprompt)] };
 }

@@ -86,14 +86,14 @@ class TurnWriter {
 
   private opening(layout: TurnLayout): SpeechPart[] {
     const { exercise, plan } = this;
-    const t = coachText.turn;
-    const sideLine = layout.side ? t.sides[layout.side] : undefined;
+    const turnText = coachText.turn;
+    const sideLine = layout.side ? turnText.sides[layout.side] : undefined;
     if (layout.firstOfExercise) {
       const progression =
         this.hold !== undefined && holdRaisedByProgression(exercise, this.prefs, this.progress)
           ? [
               say(
-                fill(t.progression, {
+                fill(turnText.progression, {
                   sessions: this.progress?.sessionsDone ?? 0,
                   seconds: numberWord(this.hold),
                 }),
@@ -101,18 +101,18 @@ class TurnWriter {
             ]
           : [];
       return [
-        say(fill(t.intro, { name: plan.spokenName })),
+        say(fill(turnText.intro, { name: plan.spokenName })),
         ...progression,
         ...stepsSaid(exercise, plan.beforeSetup),
         ...stepsSaid(exercise, plan.setup),
         ...(plan.setup.length > 0 ? [pause(coachText.defaults.setupSeconds)] : []),
         ...stepsSaid(exercise, plan.afterSetup),
-        ...(plan.movementCues.length > 0 && exercise.repetitions > 1 ? [say(t.countAlong)] : []),
+        ...(plan.movementCues.length > 0 && exercise.repetitions > 1 ? [say(turnText.countAlong)] : []),
         ...(sideLine ? [say(sideLine.first)] : []),
       ];
     }
     if (layout.firstOfSide && sideLine) return [...stepsSaid(exercise, plan.switchSide), say(sideLine.first)];
-    return [say(sideLine ? sideLine.still : t.continue)];
+    return [say(sideLine ? sideLine.still : turnText.continue)];
   }
 
   private repetition(rep: number, firstInTurn: boolean, lastInTurn: boolean): SpeechPart[] {
@@ -190,7 +190,7 @@ export function turnsFor(exercise: Exercise, prefs: CoachPreferences, progress?:
     speech,
     reprompt,
     exerciseId: exercise.id,
-    stepLabel: fill(coachText.turn.stepLabel, { n: i + 1, total: laidOut.length }),
+    partLabel: fill(coachText.turn.partLabel, { n: i + 1, total: laidOut.length }),
     ...(layout.side ? { side: layout.side } : {}),
     ...(writer.holdSeconds !== undefined ? { holdSeconds: writer.holdSeconds } : {}),
     repetitionsBefore: repetitionsBefore(exercise, layout),

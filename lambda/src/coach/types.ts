@@ -1,4 +1,4 @@
-import type { Speech, SpeechRate } from '../speech/ssml.js';
+import type { Prompt, Speech, SpeechRate } from '../speech/ssml.js';
 
 /** What a user chose about their exercises; kept per user. */
 export interface CoachPreferences {
@@ -28,12 +28,10 @@ export interface RoutinePosition {
 export type Side = 'links' | 'rechts';
 
 /** One response's worth of exercise: a step, one side, or a set of repetitions, ending in a prompt. */
-export interface Turn {
-  speech: Speech;
-  reprompt: Speech;
+export interface Turn extends Prompt {
   exerciseId: string;
-  /** "stap 2 van 5": this turn among the exercise's turns. */
-  stepLabel: string;
+  /** "deel 2 van 5": this turn among the exercise's turns (content coach.turn.partLabel). */
+  partLabel: string;
   side?: Side;
   /** The seconds each hold in this turn lasts, for exercises with holds. */
   holdSeconds?: number;
@@ -46,13 +44,12 @@ export interface Turn {
 }
 
 /** The result of moving through a routine: the next turn to speak, or the end. */
-export type CoachStep<P extends RoutinePosition = RoutinePosition> =
-  | {
+export type RoutineMove<P extends RoutinePosition = RoutinePosition> =
+  | (Prompt & {
       done: false;
       position: P;
       turn: Turn;
       /** What to say: any lead-in ("Goed gedaan. Volgende oefening: de brug.") and then the turn. */
       speech: Speech;
-      reprompt: Speech;
-    }
+    })
   | { done: true; speech: Speech };

@@ -3,8 +3,9 @@ import { Intent } from '../intents.js';
 import { deleteAllReminders } from '../reminders/client.js';
 import { join } from '../speech/ssml.js';
 import { deleteUserData } from '../state/deletion.js';
-import type { UserStateStore } from '../state/dynamo-store.js';
 import { putStateInSession } from '../state/session-cache.js';
+import type { UserStateStore } from '../state/store.js';
+import { turnTime } from '../state/turn.js';
 import { newUserState } from '../state/user-state.js';
 import { prompts, reminderText } from '../text/index.js';
 import { setDialog, userState } from './context.js';
@@ -52,7 +53,7 @@ export function confirmDelete(store: UserStateStore): RequestHandler {
             ...(await deleteAllReminders(later, storedOnly, { list: false })).remaining,
           ]
         : reminders.remaining;
-      const fresh = deletion.kind === 'deleted' ? deletion.state : newUserState(new Date());
+      const fresh = deletion.kind === 'deleted' ? deletion.state : newUserState(turnTime(input));
       // Clean (state equals base), so nothing is written back at the end of the session.
       putStateInSession(input.attributesManager.getSessionAttributes(), fresh, fresh);
       const done = deletion.kind === 'deleted' ? prompts.deleteDone : prompts.deleteQueued;

@@ -9,7 +9,7 @@ import { fill, knowledgeText } from '../text/index.js';
 import * as triage from '../triage/index.js';
 import { setDialog } from './context.js';
 import { speakTriage } from './doctor.js';
-import { offerExercise } from './exercise.js';
+import { offerExercise } from './exercise-start.js';
 import { speakInfo } from './info.js';
 import { ask } from './respond.js';
 import { isIntent, slotText } from './slots.js';

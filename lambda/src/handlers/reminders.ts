@@ -1,18 +1,19 @@
 import { getRequestType, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
 import type { ConnectionCompleted, RequestEnvelope, Response, SessionResumedRequest } from 'ask-sdk-model';
+import { remindersScope } from '../alexa-platform.js';
 import { Intent } from '../intents.js';
 import { createReminder, deleteAllReminders } from '../reminders/client.js';
 import { consentDirective, consentOutcome } from '../reminders/consent.js';
 import { dailyReminderRequest } from '../reminders/request.js';
 import { parseReminderTime, type ReminderTime, spokenTime } from '../reminders/time.js';
 import { join, type Speech } from '../speech/ssml.js';
+import { turnTime } from '../state/turn.js';
 import { fill, prompts, reminderText } from '../text/index.js';
 import { setDialog, setUserState, userState } from './context.js';
 import { remindersApi } from './reminders-api.js';
 import { ask } from './respond.js';
 import { isIntent, slotText } from './slots.js';
 
-export const remindersScope = 'alexa::alerts:reminders:skill:readwrite';
 /** Echoed back by Alexa in the SessionResumedRequest, so the answer is known to be about reminders. */
 export const reminderConsentToken = 'rug-coach-reminder-consent';
 
@@ -58,7 +59,7 @@ function permissionCard(input: HandlerInput, lines: readonly string[]): Response
 async function create(input: HandlerInput, time: ReminderTime, afterConsent: boolean): Promise<Response> {
   const target = remindersApi(input);
   if (!target) return andWhatNext(input, join(...reminderText.failed));
-  const body = dailyReminderRequest(time, new Date(), reminderText.reminderText);
+  const body = dailyReminderRequest(time, turnTime(input), reminderText.reminderText);
   const result = await createReminder(target, body);
   if (result.kind === 'noPermission') {
     if (afterConsent) return permissionCard(input, reminderText.permissionCard);

@@ -12,7 +12,8 @@ function rate(input: HandlerInput) {
 /** Longest answer kept for "herhaal": session attributes count towards Alexa's 24 KB response limit. */
 const maxRepeatChars = 4000;
 
-interface Spoken {
+/** A `Prompt` rendered to SSML, as Alexa gets it and "herhaal" says it again. */
+interface RenderedPrompt {
   ssml: string;
   reprompt: string;
 }
@@ -29,7 +30,7 @@ export function ask(
   reprompt: Speech,
   options: AskOptions = {},
 ): Response {
-  const spoken: Spoken = {
+  const spoken: RenderedPrompt = {
     ssml: renderSsml(speech, rate(input)),
     reprompt: renderSsml(reprompt, rate(input)),
   };
@@ -38,10 +39,10 @@ export function ask(
     options.keepForRepeat !== false && spoken.ssml.length + spoken.reprompt.length <= maxRepeatChars;
   if (keep) attributes.lastSpoken = spoken;
   else delete attributes.lastSpoken;
-  return speakSpoken(input, spoken);
+  return speakRendered(input, spoken);
 }
 
-function speakSpoken(input: HandlerInput, spoken: Spoken): Response {
+function speakRendered(input: HandlerInput, spoken: RenderedPrompt): Response {
   return input.responseBuilder
     .speak(spoken.ssml)
     .reprompt(spoken.reprompt)
@@ -51,10 +52,12 @@ function speakSpoken(input: HandlerInput, spoken: Spoken): Response {
 
 /** The last answer again, exactly as it was said; undefined when there is none (or it was too long). */
 export function askAgain(input: HandlerInput): Response | undefined {
-  const last = input.attributesManager.getSessionAttributes().lastSpoken as Partial<Spoken> | undefined;
+  const last = input.attributesManager.getSessionAttributes().lastSpoken as
+    | Partial<RenderedPrompt>
+    | undefined;
   if (typeof last?.ssml !== 'string' || typeof last.reprompt !== 'string') return undefined;
   if (!last.ssml.startsWith('<speak>') || !last.reprompt.startsWith('<speak>')) return undefined;
-  return speakSpoken(input, { ssml: last.ssml, reprompt: last.reprompt });
+  return speakRendered(input, { ssml: last.ssml, reprompt: last.reprompt });
 }
 
 /** Speaks and ends the session. */

@@ -1,7 +1,7 @@
 import { getRequestType, type RequestHandler } from 'ask-sdk-core';
 import { deleteAllReminders } from '../reminders/client.js';
 import { deleteUserData } from '../state/deletion.js';
-import type { UserStateStore } from '../state/dynamo-store.js';
+import type { UserStateStore } from '../state/store.js';
 import { remindersApi } from './reminders-api.js';
 
 /**

@@ -1,5 +1,4 @@
-import { getRequestType, getSlot, type HandlerInput } from 'ask-sdk-core';
-import type { IntentRequest } from 'ask-sdk-model';
+import { getIntentName, getRequestType, getSlot, type HandlerInput } from 'ask-sdk-core';
 import { Slot, type SlotName } from '../intents.js';
 
 /** Longest slot value we look at: anything longer is not something a person said to a speaker. */
@@ -7,7 +6,7 @@ const maxSlotChars = 300;
 
 export function isIntent(input: HandlerInput, ...names: string[]): boolean {
   if (getRequestType(input.requestEnvelope) !== 'IntentRequest') return false;
-  return names.includes((input.requestEnvelope.request as IntentRequest).intent.name);
+  return names.includes(getIntentName(input.requestEnvelope));
 }
 
 /** What was heard in a slot, trimmed and bounded; undefined when empty. */

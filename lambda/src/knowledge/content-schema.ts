@@ -14,8 +14,6 @@ export const knowledgeContentSchema = z.strictObject({
   exerciseOfferReprompt: line.includes('{name}'),
   /** An exercise described in other words ("die waarbij je je billen optilt"): asked, never assumed. */
   exerciseGuess: line.includes('{name}'),
-  /** Words of the questions an info topic answers ("waarom", "hoe lang duurt"), by topic id, for the search. */
-  questionWords: z.record(z.string(), line),
   /** Search words that lead to the doctor questions ("wanneer moet ik naar de huisarts"). */
   doctorWords: line,
   followUp: line,

@@ -2,8 +2,13 @@ import type { Tip } from '../content/schema.js';
 import { join, type Speech, say } from '../speech/ssml.js';
 import { article, fill, normalise, prompts, spoken } from '../text/index.js';
 
-/** How many recently heard tips are skipped when picking a random one. */
-export const recentTipMemory = 5;
+/** How many recently heard tips are kept, and skipped when picking a random one. */
+export const recentTipsKept = 5;
+
+/** The tips heard recently once `tipNumber` is heard: newest last, no repeats, the last `recentTipsKept`. */
+export function rememberTip(recent: readonly number[], tipNumber: number): number[] {
+  return [...recent.filter((n) => n !== tipNumber), tipNumber].slice(-recentTipsKept);
+}
 
 export interface TipChoice {
   tip: Tip;
@@ -36,8 +41,11 @@ export function chooseTip(
     const pool = fresh.length > 0 ? fresh : article.tips;
     tip = pool[Math.min(pool.length - 1, Math.floor(random() * pool.length))]!;
   }
-  const recentTips = [...recent.filter((n) => n !== tip.number), tip.number].slice(-recentTipMemory);
-  return { tip, topicMatched: topic === undefined || byTopic !== undefined, recentTips };
+  return {
+    tip,
+    topicMatched: topic === undefined || byTopic !== undefined,
+    recentTips: rememberTip(recent, tip.number),
+  };
 }
 
 /** The tip's title as it is said ("blijf bewegen"; "je buik- en rugspieren versterken" for "Core versterken"). */

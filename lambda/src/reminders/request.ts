@@ -1,37 +1,10 @@
 import type { services } from 'ask-sdk-model';
+import { amsterdamTimeZone, localDateTime } from '../time/amsterdam.js';
 import type { ReminderTime } from './time.js';
 
-/** The skill's users live in the Netherlands and Belgium: both on Amsterdam time. */
-export const reminderTimeZone = 'Europe/Amsterdam';
 export const reminderLocale = 'nl-NL';
 
-// Made on first use: building a formatter for a time zone loads ICU's zone data, some 10 to 25 ms of a
-// cold start that a LaunchRequest does not need (npm run bench; tests/build/cold-start.test.ts).
-let localPartsFormat: Intl.DateTimeFormat | undefined;
-function localParts(): Intl.DateTimeFormat {
-  localPartsFormat ??= new Intl.DateTimeFormat('en-CA', {
-    timeZone: reminderTimeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  });
-  return localPartsFormat;
-}
-
 const pad = (n: number) => String(n).padStart(2, '0');
-
-/** `now` as Amsterdam wall-clock time, without zone ("2025-03-01T08:00:00.000"): the API's format. */
-export function localDateTime(now: Date): string {
-  const part = (type: string) =>
-    localParts()
-      .formatToParts(now)
-      .find((p) => p.type === type)?.value ?? '00';
-  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}.000`;
-}
 
 /** The RFC 5545 rule the API takes: every day at the given time. */
 export function dailyRule({ hour, minute }: ReminderTime): string {
@@ -62,7 +35,7 @@ export function dailyReminderRequest(
     requestTime: localDateTime(now),
     trigger: {
       type: 'SCHEDULED_ABSOLUTE',
-      timeZoneId: reminderTimeZone,
+      timeZoneId: amsterdamTimeZone,
       recurrence: {
         startDateTime: firstOccurrence(time, now),
         recurrenceRules: [dailyRule(time)],

@@ -57,28 +57,28 @@ export function parseReminderTime(value: string | undefined): ReminderTime | und
 }
 
 function dayPart(hour: number): string {
-  const t = reminderText.time;
-  if (hour < 6) return t.night;
-  if (hour < 12) return t.morning;
-  if (hour < 18) return t.afternoon;
-  return t.evening;
+  const timeText = reminderText.time;
+  if (hour < 6) return timeText.night;
+  if (hour < 12) return timeText.morning;
+  if (hour < 18) return timeText.afternoon;
+  return timeText.evening;
 }
 
 /** The time as Dutch speech: "acht uur 's ochtends", "half negen 's avonds", "kwart over zeven 's ochtends". */
 export function spokenTime({ hour, minute }: ReminderTime): string {
-  const t = reminderText.time;
+  const timeText = reminderText.time;
   const twelve = hour % 12 === 0 ? 12 : hour % 12;
   const nextHour = numberWord((twelve % 12) + 1);
-  const h = numberWord(twelve);
+  const hourWord = numberWord(twelve);
   const said =
     minute === 0
-      ? fill(t.hour, { hour: h })
+      ? fill(timeText.hour, { hour: hourWord })
       : minute === 15
-        ? fill(t.quarterPast, { hour: h })
+        ? fill(timeText.quarterPast, { hour: hourWord })
         : minute === 30
-          ? fill(t.half, { nextHour })
+          ? fill(timeText.half, { nextHour })
           : minute === 45
-            ? fill(t.quarterTo, { nextHour })
-            : fill(t.hourMinutes, { hour: h, minutes: numberWord(minute) });
+            ? fill(timeText.quarterTo, { nextHour })
+            : fill(timeText.hourMinutes, { hour: hourWord, minutes: numberWord(minute) });
   return `${said} ${dayPart(hour)}`;
 }

@@ -1,3 +1,4 @@
+import { getSupportedInterfaces } from 'ask-sdk-core';
 import type { interfaces, RequestEnvelope } from 'ask-sdk-model';
 import { holdCountSentence } from '../coach/hold.js';
 import { planFor, spokenStep } from '../coach/turns.js';
@@ -27,7 +28,7 @@ export interface HoldWindow {
 
 export interface ExerciseScreenData {
   name: string;
-  stepLabel: string;
+  partLabel: string;
   /** "Linkerbeen", "Rechterbeen", or '' for exercises without sides. */
   side: string;
   steps: string[];
@@ -59,9 +60,11 @@ export function aplVersionAtLeast(version: string, wanted: string): boolean {
  * https://developer.amazon.com/docs/alexa-voice-service/presentation-apl.html
  */
 export function supportsApl(envelope: RequestEnvelope, documentVersion = aplDocumentVersion): boolean {
-  const interfaces = envelope.context?.System?.device?.supportedInterfaces as
-    | Record<string, { runtime?: { maxVersion?: unknown } } | undefined>
-    | undefined;
+  // ask-sdk-core's helper reads context.System, which an envelope without a context lacks: no screen then.
+  const interfaces = (envelope.context ? getSupportedInterfaces(envelope) : {}) as Record<
+    string,
+    { runtime?: { maxVersion?: unknown } } | undefined
+  >;
   const maxVersion = interfaces?.['Alexa.Presentation.APL']?.runtime?.maxVersion;
   return typeof maxVersion === 'string' && aplVersionAtLeast(maxVersion, documentVersion);
 }
@@ -115,7 +118,7 @@ export function exerciseScreenData(
   const holdSeconds = turn.holdSeconds ?? 0;
   return {
     name: exercise.title,
-    stepLabel: turn.stepLabel,
+    partLabel: turn.partLabel,
     side: turn.side ? screenText.sides[turn.side] : '',
     steps: stepsShown(spoken, exercise),
     holdSeconds,

@@ -11,6 +11,19 @@ export type Speech = readonly SpeechPart[];
 
 export type SpeechRate = 'normal' | 'slow';
 
+/** What a question says, and what Alexa says again when the user stays silent: one name for the pair. */
+export interface Prompt {
+  readonly speech: Speech;
+  readonly reprompt: Speech;
+}
+
+/**
+ * "praat langzamer": a product choice, slower but still natural (Amazon Polly's guide slows speech to
+ * 85 % to aid comprehension). Alexa's prosody rate takes a percentage of at least 20 %:
+ * https://developer.amazon.com/en-US/docs/alexa/custom-skills/speech-synthesis-markup-language-ssml-reference.html#prosody
+ */
+const slowRate = '85%';
+
 export const say = (text: string): SpeechPart => ({ kind: 'text', text });
 export const pause = (seconds: number): SpeechPart => ({ kind: 'pause', seconds });
 
@@ -63,7 +76,7 @@ export function renderSsml(speech: Speech, rate: SpeechRate = 'normal'): string 
     )
     .filter((piece) => piece.length > 0)
     .join(' ');
-  const inner = rate === 'slow' ? `<prosody rate="85%">${body}</prosody>` : body;
+  const inner = rate === 'slow' ? `<prosody rate="${slowRate}">${body}</prosody>` : body;
   return `<speak>${inner}</speak>`;
 }
 

@@ -1,7 +1,7 @@
-import type { HandlerInput } from 'ask-sdk-core';
+import { getUserId, type HandlerInput } from 'ask-sdk-core';
 import { errorClass, log } from '../log.js';
-import type { UserStateStore } from './dynamo-store.js';
 import { type StateQueue, stateQueue } from './state-queue.js';
+import type { UserStateStore } from './store.js';
 import { deadlineWithin, turnDeadline } from './turn.js';
 import type { UserState } from './user-state.js';
 
@@ -27,7 +27,7 @@ export async function deleteUserData(
   reason: 'user asked' | 'skill disabled',
   queue: StateQueue = stateQueue(),
 ): Promise<DeletionOutcome> {
-  const userId = input.requestEnvelope.context.System.user.userId;
+  const userId = getUserId(input.requestEnvelope);
   const requestId = input.requestEnvelope.request.requestId;
   try {
     const signal = AbortSignal.any([turnDeadline(input), AbortSignal.timeout(deleteBudgetMs)]);

@@ -1,7 +1,5 @@
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { boundedHttpHandler } from './http-handler.js';
 
 export interface DynamoEnv {
   AWS_REGION?: string | undefined;
@@ -19,13 +17,7 @@ export function createDynamoClient(env: DynamoEnv = process.env): DynamoDBClient
   return new DynamoDBClient({
     region: env.AWS_REGION || 'eu-west-1',
     maxAttempts: 2,
-    requestHandler: new NodeHttpHandler({
-      connectionTimeout: 1000,
-      requestTimeout: 1500,
-      throwOnRequestTimeout: true,
-      httpAgent: new HttpAgent({ keepAlive: true }),
-      httpsAgent: new HttpsAgent({ keepAlive: true }),
-    }),
+    requestHandler: boundedHttpHandler({ connectionTimeout: 1000, requestTimeout: 1500 }),
     // A local endpoint needs no real credentials; fixed ones keep the credential chain from running.
     ...(endpoint ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });

@@ -6,61 +6,25 @@ import {
   PutItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { createDynamoClient } from './dynamo-client.js';
+import { mergeStates, sameJson } from './merge.js';
+import { asLoaded, newestPlace, withPlace } from './places.js';
+import type { Deleted, SaveOutcome, SaveRequest, UserStateStore } from './store.js';
 import { userTable } from './table-schema.js';
 import {
-  asLoaded,
   expiryFor,
-  mergeStates,
-  newestPlace,
   newUserState,
   parseUserState,
-  sameJson,
   type UserState,
   unknownDevice,
-  withPlace,
   writesKept,
 } from './user-state.js';
 
-export interface UserStateStoreOptions {
+export interface DynamoUserStateStoreOptions {
   /** Created on first use when not given (from AWS_REGION and DYNAMODB_ENDPOINT). */
   client?: DynamoDBClient;
   /** Defaults to env TABLE_NAME, then the local table name. */
   tableName?: string;
   now?: () => Date;
-}
-
-/** A save whose outcome is unknown (no answer, a timeout): its write may have landed. */
-export interface Attempt {
-  id: string;
-  /** The session's state that the write carried (before stamping). */
-  state: UserState;
-}
-
-export interface SaveRequest {
-  /** The state as this session changed it. */
-  state: UserState;
-  /** The state as this session last knew it stored. */
-  base: UserState;
-  /** Earlier saves of this session whose outcome is unknown, oldest first. */
-  pending?: readonly Attempt[];
-  /** The device's key (see `deviceKey`): its own place is kept apart from other devices'. */
-  device?: string;
-  /** The write id; a new one when not given. A queued job gives its own, the same on every delivery. */
-  id?: string;
-}
-
-export type SaveOutcome =
-  /** Written (or found written): `state` is the session's state from now on, and its new base. */
-  | { kind: 'saved'; state: UserState }
-  /** The user's data was deleted after this session loaded it: nothing was written; start afresh. */
-  | { kind: 'deleted'; state: UserState }
-  /** Not saved, for now. `attempt` is set when a write was sent whose outcome is unknown. */
-  | { kind: 'failed'; error: unknown; attempt?: Attempt };
-
-/** What deleting leaves: a fresh state on the deletion marker, and the reminders the deleted state had. */
-export interface Deleted {
-  state: UserState;
-  reminderTokens: string[];
 }
 
 /** An item as read: its state, the raw version attribute (for the condition) and whether it is a marker. */
@@ -100,12 +64,12 @@ function newWriteId(): string {
  * optimistic lock) and the TTL attribute at the top level so DynamoDB can read them. Deleting leaves
  * a marker (`deletedAt`, `version`, TTL) instead of nothing, so versions go on from it.
  */
-export class UserStateStore {
+export class DynamoUserStateStore implements UserStateStore {
   readonly tableName: string;
   private clientInstance: DynamoDBClient | undefined;
   private readonly now: () => Date;
 
-  constructor(options: UserStateStoreOptions = {}) {
+  constructor(options: DynamoUserStateStoreOptions = {}) {
     this.clientInstance = options.client;
     this.tableName = options.tableName ?? (process.env.TABLE_NAME || userTable.localName);
     this.now = options.now ?? (() => new Date());
@@ -373,10 +337,10 @@ function parseJson(text: string | undefined): unknown {
   }
 }
 
-let defaultStore: UserStateStore | undefined;
+let defaultStore: DynamoUserStateStore | undefined;
 
 /** The store for the Lambda, made on first use so that importing this module does nothing. */
 export function userStateStore(): UserStateStore {
-  defaultStore ??= new UserStateStore();
+  defaultStore ??= new DynamoUserStateStore();
   return defaultStore;
 }

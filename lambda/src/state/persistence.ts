@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import {
+  getDeviceId,
   getRequestType,
+  getUserId,
   type HandlerInput,
   type RequestInterceptor,
   type ResponseInterceptor,
 } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { errorClass, log } from '../log.js';
-import type { UserStateStore } from './dynamo-store.js';
+import { sameJson } from './merge.js';
 import {
   isDirty,
   putStateInSession,
@@ -16,8 +18,9 @@ import {
   storedAsFarAsKnown,
 } from './session-cache.js';
 import { type StateQueue, stateQueue } from './state-queue.js';
+import type { UserStateStore } from './store.js';
 import { deadlineWithin, startTurn, turnDeadline } from './turn.js';
-import { newUserState, sameJson, type UserState } from './user-state.js';
+import { newUserState, type UserState } from './user-state.js';
 
 export { turnBudgetMs } from './turn.js';
 
@@ -40,10 +43,6 @@ function hasSession(input: HandlerInput): boolean {
   return input.requestEnvelope.session !== undefined;
 }
 
-function userIdOf(input: HandlerInput): string {
-  return input.requestEnvelope.context.System.user.userId;
-}
-
 function requestIdOf(input: HandlerInput): string {
   return input.requestEnvelope.request.requestId;
 }
@@ -60,7 +59,7 @@ export function deviceKey(userId: string, deviceId: string | undefined): string 
 }
 
 function deviceOf(input: HandlerInput): string {
-  return deviceKey(userIdOf(input), input.requestEnvelope.context.System.device?.deviceId);
+  return deviceKey(getUserId(input.requestEnvelope), getDeviceId(input.requestEnvelope) ?? undefined);
 }
 
 /**
@@ -80,7 +79,7 @@ function mustSaveNow(session: SessionState): boolean {
 export function loadUserState({ store, now }: PersistenceOptions): RequestInterceptor {
   return {
     async process(input) {
-      startTurn(input);
+      startTurn(input, now());
       if (!hasSession(input)) return;
       const attributes = input.attributesManager.getSessionAttributes();
       const carried = stateFromSession(attributes, now());
@@ -91,7 +90,7 @@ export function loadUserState({ store, now }: PersistenceOptions): RequestInterc
       }
       let loaded: UserState;
       try {
-        loaded = await store.load(userIdOf(input), turnDeadline(input));
+        loaded = await store.load(getUserId(input.requestEnvelope), turnDeadline(input));
       } catch (error) {
         // The user still gets an answer; a later conditional write merges with what is stored.
         log.warn('user state not loaded', { requestId: requestIdOf(input), errorClass: errorClass(error) });
@@ -108,7 +107,7 @@ async function keepForLater(input: HandlerInput, queue: StateQueue, session: Ses
     await queue.send(
       {
         kind: 'save',
-        userId: userIdOf(input),
+        userId: getUserId(input.requestEnvelope),
         state: session.state,
         base: session.base,
         pending: session.pending,
@@ -141,7 +140,7 @@ export function saveUserState({ store, queue = stateQueue(), now }: PersistenceO
         return;
       }
       const outcome = await store.save(
-        userIdOf(input),
+        getUserId(input.requestEnvelope),
         { state: session.state, base: session.base, pending: session.pending, device: deviceOf(input) },
         deadline,
       );

@@ -1,5 +1,6 @@
-import type { Attempt } from './dynamo-store.js';
-import { parseUserState, sameJson, type UserState } from './user-state.js';
+import { sameJson } from './merge.js';
+import type { Attempt } from './store.js';
+import { parseUserState, type UserState } from './user-state.js';
 
 /**
  * Carries the user's state through one Alexa session in its session attributes, so it is loaded once

@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
-import type { Attempt } from './dynamo-store.js';
+import { boundedHttpHandler } from './http-handler.js';
+import type { Attempt } from './store.js';
 import { parseUserState, type UserState } from './user-state.js';
 
 /**
@@ -60,13 +58,7 @@ export function createQueueClient(
     region,
     endpoint: url.origin,
     maxAttempts: 2,
-    requestHandler: new NodeHttpHandler({
-      connectionTimeout: 500,
-      requestTimeout: 700,
-      throwOnRequestTimeout: true,
-      httpAgent: new HttpAgent({ keepAlive: true }),
-      httpsAgent: new HttpsAgent({ keepAlive: true }),
-    }),
+    requestHandler: boundedHttpHandler({ connectionTimeout: 500, requestTimeout: 700 }),
     ...(loopback.has(url.hostname)
       ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),

@@ -10,6 +10,8 @@ export const answerByMs = 2600;
 
 interface TurnClock {
   turnStartedAt?: number;
+  /** The wall-clock time of the turn, from the skill's injected clock (skill.ts `now`). */
+  turnTime?: Date;
   dynamoDeadline?: AbortSignal;
 }
 
@@ -19,9 +21,16 @@ function clock(input: HandlerInput): TurnClock {
   return attributes;
 }
 
-/** Starts the turn's clock; the first interceptor calls it, anything later only reads it. */
-export function startTurn(input: HandlerInput): void {
-  clock(input);
+/** Starts the turn's clock at `now`; the first interceptor calls it, anything later only reads it. */
+export function startTurn(input: HandlerInput, now: Date): void {
+  clock(input).turnTime ??= now;
+}
+
+/** The time of this turn: what handlers use for "now", so that the skill's injected clock rules them all. */
+export function turnTime(input: HandlerInput): Date {
+  const time = clock(input).turnTime;
+  if (!time) throw new Error('the turn was not started (persistence interceptor missing)');
+  return time;
 }
 
 /** The deadline of this turn's DynamoDB work. */

@@ -1,3 +1,13 @@
+import { maxHoldExtraSeconds } from '../coach/hold.js';
+import type { CoachPreferences, RoutinePosition } from '../coach/types.js';
+import { recentTipsKept } from '../knowledge/tips.js';
+import { keepNewestPlaces } from './places.js';
+
+/**
+ * What the skill keeps about one user: the shape, its defaults and the reader of a stored state.
+ * Places of devices: places.ts; sessions and streaks: progress.ts; two sessions' writes: merge.ts.
+ */
+
 /**
  * What the skill keeps about one user: where they are in their exercises, their preferences and their
  * progress. Plain JSON. Never anything the user said about their health.
@@ -19,7 +29,7 @@ export interface UserState {
    * Where this session is. When a session starts it is the newest place of any device ("ga verder"
    * carries on where the user stopped, on any device); from then on it is this device's own place.
    */
-  position: RoutinePosition | null;
+  position: SavedPosition | null;
   /** Each device's own place, by a one-way key of the device (never the device id itself). */
   places: Record<string, Place>;
   preferences: Preferences;
@@ -36,7 +46,7 @@ export interface UserState {
 
 /** One device's place: a position, or none (finished), and when it changed. */
 export interface Place {
-  position: RoutinePosition | null;
+  position: SavedPosition | null;
   at: string;
 }
 
@@ -46,20 +56,14 @@ export interface Deletion {
   at: string;
 }
 
-export interface RoutinePosition {
-  exerciseIds: string[];
-  exerciseIndex: number;
-  turnIndex: number;
-  kind: 'single' | 'routine';
+/** A position in a routine as saved: the coach's position and when it changed. */
+export interface SavedPosition extends RoutinePosition {
   /** ISO timestamp of the last change of position: the newest position wins a conflict. */
   updatedAt: string;
 }
 
-export interface Preferences {
-  /** Seconds added to a hold, within the article's range (20–30 s holds: at most 10 extra). */
-  holdExtraSeconds: number;
-  speechRate: 'normal' | 'slow';
-}
+/** The coach's preferences, kept as they are (holdExtraSeconds within 0..maxHoldExtraSeconds). */
+export type Preferences = CoachPreferences;
 
 export interface Progress {
   sessionsDone: number;
@@ -69,11 +73,8 @@ export interface Progress {
   lastSessionDay: string | null;
 }
 
-export const recentTipsKept = 5;
 /** The place of a device not known: an item from before places were kept, or a save without a device. */
 export const unknownDevice = 'unknown';
-/** Devices whose own place is kept (a household's); the oldest place goes first. */
-export const placesKept = 4;
 /** More tokens than this means something else is wrong; the newest are kept. */
 export const reminderTokensKept = 20;
 /**
@@ -81,12 +82,12 @@ export const reminderTokensKept = 20;
  * than this many other writes landed in between.
  */
 export const writesKept = 32;
-export const maxHoldExtraSeconds = 10;
 /** Months a user's data is kept after their last use (the TTL). */
 export const retentionMonths = 13;
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-const epoch = new Date(0).toISOString();
+/** The time an unreadable timestamp reads as; never a real write's. */
+export const epoch = new Date(0).toISOString();
 
 export function defaultPreferences(): Preferences {
   return { holdExtraSeconds: 0, speechRate: 'normal' };
@@ -140,7 +141,7 @@ const isToken = (v: unknown): v is string => typeof v === 'string' && v.length >
 const isWriteId = (v: unknown): v is string => typeof v === 'string' && v.length >= 1 && v.length <= 64;
 
 /** A whole position, or undefined: a half position could point at an exercise that does not exist. */
-function positionOf(v: unknown): RoutinePosition | undefined {
+function positionOf(v: unknown): SavedPosition | undefined {
   if (!isRecord(v)) return undefined;
   const { exerciseIds, exerciseIndex, turnIndex, kind, repetitionsBefore } = v;
   if (!Array.isArray(exerciseIds) || exerciseIds.length === 0) return undefined;
@@ -177,11 +178,11 @@ function placesFrom(value: unknown): Record<string, Place> {
 
 function preferencesOf(v: unknown): Preferences {
   if (!isRecord(v)) return defaultPreferences();
-  const s = v.holdExtraSeconds;
+  const seconds = v.holdExtraSeconds;
   return {
     holdExtraSeconds:
-      typeof s === 'number' && Number.isFinite(s)
-        ? Math.min(maxHoldExtraSeconds, Math.max(0, Math.round(s)))
+      typeof seconds === 'number' && Number.isFinite(seconds)
+        ? Math.min(maxHoldExtraSeconds, Math.max(0, Math.round(seconds)))
         : 0,
     speechRate: v.speechRate === 'normal' || v.speechRate === 'slow' ? v.speechRate : 'normal',
   };
@@ -242,211 +243,4 @@ export function parseUserState(input: unknown, now: Date): UserState {
   if (state.createdAt === epoch) state.createdAt = now.toISOString();
   if (state.expiresAt === 0) state.expiresAt = expiryFor(now);
   return state;
-}
-
-function keepNewestPlaces(places: Record<string, Place>): Record<string, Place> {
-  const entries = Object.entries(places);
-  if (entries.length <= placesKept) return places;
-  entries.sort(([, a], [, b]) => Date.parse(b.at) - Date.parse(a.at));
-  return Object.fromEntries(entries.slice(0, placesKept));
-}
-
-/** The place that changed last, of any device: where the user stopped. */
-export function newestPlace(places: Record<string, Place>): Place | undefined {
-  let newest: Place | undefined;
-  for (const place of Object.values(places)) {
-    if (!newest || Date.parse(place.at) > Date.parse(newest.at)) newest = place;
-  }
-  return newest;
-}
-
-/** `state` with `device`'s own place set to `place`. */
-export function withPlace(state: UserState, device: string, place: Place): UserState {
-  return { ...state, places: keepNewestPlaces({ ...state.places, [device]: place }) };
-}
-
-/** The state as a new session sees it: its position is where the user stopped last, on any device. */
-export function asLoaded(state: UserState): UserState {
-  const newest = newestPlace(state.places);
-  return newest ? { ...state, position: newest.position } : state;
-}
-
-// Made on first use: building it loads time-zone data (~20 ms), which a launch never needs.
-let amsterdamDay: Intl.DateTimeFormat | undefined;
-
-/** The calendar day (YYYY-MM-DD) in Europe/Amsterdam at `now`. */
-export function dayInAmsterdam(now: Date): string {
-  amsterdamDay ??= new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
-  return amsterdamDay.format(now);
-}
-
-function dayBefore(day: string): string {
-  const date = new Date(`${day}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
-}
-
-/** Marks `now` as a day with a session: the days-in-a-row streak grows, holds or restarts at 1. */
-export function recordSessionDay(state: UserState, now: Date): UserState {
-  const today = dayInAmsterdam(now);
-  const last = state.progress.lastSessionDay;
-  // A last day after today means a clock moved backwards: leave the streak as it is.
-  if (last !== null && last >= today) return state;
-  const daysInARow = last === dayBefore(today) ? state.progress.daysInARow + 1 : 1;
-  return { ...state, progress: { ...state.progress, daysInARow, lastSessionDay: today } };
-}
-
-/** One finished session: the session count and the days-in-a-row streak. */
-export function recordSession(state: UserState, now: Date): UserState {
-  const counted = {
-    ...state,
-    progress: { ...state.progress, sessionsDone: state.progress.sessionsDone + 1 },
-  };
-  return recordSessionDay(counted, now);
-}
-
-/** Remembers a tip as heard (the newest last), keeping the last `recentTipsKept`. */
-export function rememberTip(state: UserState, tipNumber: number): UserState {
-  const recentTips = [...state.recentTips.filter((t) => t !== tipNumber), tipNumber].slice(-recentTipsKept);
-  return { ...state, recentTips };
-}
-
-/** JSON equality that does not depend on key order. */
-export function sameJson(a: unknown, b: unknown): boolean {
-  return canonicalJson(a) === canonicalJson(b);
-}
-
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
-    const entries = Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
-    return Object.fromEntries(entries);
-  });
-}
-
-function newer(a: string, b: string): boolean {
-  return Date.parse(a) > Date.parse(b);
-}
-
-/**
- * Picks between a field as stored now and as changed by this session, both started from `base`:
- * a side that did not change it yields to the other; when both changed it, the newer one wins.
- */
-function pick<T>(stored: T, mine: T, base: T, storedAt: string, mineAt: string): T {
-  if (sameJson(mine, base)) return stored;
-  if (sameJson(stored, base)) return mine;
-  return newer(storedAt, mineAt) ? stored : mine;
-}
-
-function addDelta(stored: number, mine: number, base: number): number {
-  return stored + Math.max(0, mine - base);
-}
-
-/**
- * A three-way merge of two sets: what either side added is kept, what either side removed (it was in
- * `base` and is no longer) stays removed.
- */
-function mergeSets(stored: readonly string[], mine: readonly string[], base: readonly string[]): string[] {
-  const removed = new Set([
-    ...base.filter((t) => !mine.includes(t)),
-    ...base.filter((t) => !stored.includes(t)),
-  ]);
-  const merged = [...stored];
-  for (const t of mine) if (!merged.includes(t)) merged.push(t);
-  return merged.filter((t) => !removed.has(t));
-}
-
-/** Each device's place on its own: a device that did not move keeps what the other session stored. */
-function mergePlaces(stored: UserState, mine: UserState, base: UserState): Record<string, Place> {
-  const devices = new Set([...Object.keys(stored.places), ...Object.keys(mine.places)]);
-  const merged: Record<string, Place> = {};
-  for (const device of devices) {
-    const [s, m, b] = [stored.places[device], mine.places[device], base.places[device]];
-    const pickedPlace = pick(s, m, b, s?.at ?? epoch, m?.at ?? epoch);
-    if (pickedPlace) merged[device] = pickedPlace;
-  }
-  return keepNewestPlaces(merged);
-}
-
-function laterDeletion(a: Deletion | null, b: Deletion | null): Deletion | null {
-  if (!a) return b;
-  if (!b) return a;
-  return b.version > a.version ? b : a;
-}
-
-/**
- * Resolves a write conflict. `stored` is what another session wrote since this one loaded `base`;
- * `mine` is this session's state. Nothing is lost: counters add up what this session added since
- * `base`, each device keeps its own place (the newest wins where both moved the same device), the newest
- * change of a preference wins, tips heard and reminders created are united (a reminder deleted on either
- * side stays deleted), a heard disclaimer stays heard. The result carries `stored.version` and
- * `stored.writes`: the next conditional write expects them.
- *
- * `base` must be what this session's changes started from as far as the stored item knows it: after a
- * write of this session landed without its answer, that write's state (see UserStateStore.save), so
- * that the landed changes are not counted twice and a change back to the original value still counts.
- */
-export function mergeStates(stored: UserState, mine: UserState, base: UserState): UserState {
-  const storedDayIsLater = (stored.progress.lastSessionDay ?? '') > (mine.progress.lastSessionDay ?? '');
-  const sameDay = stored.progress.lastSessionDay === mine.progress.lastSessionDay;
-  const streakFrom = storedDayIsLater ? stored : mine;
-
-  const recentTips = [...stored.recentTips];
-  for (const tip of mine.recentTips) {
-    if (!recentTips.includes(tip)) recentTips.push(tip);
-  }
-  const places = mergePlaces(stored, mine, base);
-
-  return {
-    version: stored.version,
-    createdAt: newer(stored.createdAt, mine.createdAt) ? mine.createdAt : stored.createdAt,
-    updatedAt: newer(stored.updatedAt, mine.updatedAt) ? stored.updatedAt : mine.updatedAt,
-    expiresAt: Math.max(stored.expiresAt, mine.expiresAt),
-    disclaimerHeard: stored.disclaimerHeard || mine.disclaimerHeard,
-    position: newestPlace(places)?.position ?? null,
-    places,
-    preferences: {
-      holdExtraSeconds: pick(
-        stored.preferences.holdExtraSeconds,
-        mine.preferences.holdExtraSeconds,
-        base.preferences.holdExtraSeconds,
-        stored.updatedAt,
-        mine.updatedAt,
-      ),
-      speechRate: pick(
-        stored.preferences.speechRate,
-        mine.preferences.speechRate,
-        base.preferences.speechRate,
-        stored.updatedAt,
-        mine.updatedAt,
-      ),
-    },
-    progress: {
-      sessionsDone: addDelta(
-        stored.progress.sessionsDone,
-        mine.progress.sessionsDone,
-        base.progress.sessionsDone,
-      ),
-      exercisesDone: addDelta(
-        stored.progress.exercisesDone,
-        mine.progress.exercisesDone,
-        base.progress.exercisesDone,
-      ),
-      daysInARow: sameDay
-        ? Math.max(stored.progress.daysInARow, mine.progress.daysInARow)
-        : streakFrom.progress.daysInARow,
-      lastSessionDay: streakFrom.progress.lastSessionDay,
-    },
-    recentTips: recentTips.slice(-recentTipsKept),
-    reminderTokens: mergeSets(stored.reminderTokens, mine.reminderTokens, base.reminderTokens).slice(
-      -reminderTokensKept,
-    ),
-    writes: stored.writes,
-    lastDeletion: laterDeletion(stored.lastDeletion, mine.lastDeletion),
-  };
 }

@@ -125,5 +125,5 @@ export function parseTriageState(value: unknown): TriageState | undefined {
   return { v: 1, question, ...(known.length > 0 ? { noted: known } : {}), ...(notedAny ? { notedAny } : {}) };
 }
 
-/** How many questions there are. */
+/** How many questions there are: one for each of the article's criteria (tests hold it to that). */
 export const questionCount = questions.length;

@@ -1,4 +1,4 @@
-import type { Speech } from '../speech/ssml.js';
+import type { Prompt, Speech } from '../speech/ssml.js';
 import { join } from '../speech/ssml.js';
 import { triageContent } from '../text/index.js';
 import { classifySymptom } from './classify.js';
@@ -27,12 +27,10 @@ import {
  * in the session (a question is open, with its reprompt) or the outcome (nothing to keep).
  */
 export type TriageTurn =
-  | {
+  | (Prompt & {
       readonly state: TriageState;
       readonly outcome: null;
-      readonly speech: Speech;
-      readonly reprompt: Speech;
-    }
+    })
   | {
       readonly state: null;
       readonly outcome: TriageOutcome;

@@ -1,6 +1,6 @@
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { expect } from 'vitest';
-import { UserStateStore } from '../../../lambda/src/state/dynamo-store.js';
+import { DynamoUserStateStore } from '../../../lambda/src/state/dynamo-store.js';
 import type { UserState } from '../../../lambda/src/state/user-state.js';
 import { responseProblems } from '../../../tools/response-check.js';
 import type { HeardTurn, VoiceSession } from '../../../tools/simulator/session.js';
@@ -15,7 +15,7 @@ export interface FaultySkill {
   /** Between the bundle and dynalite: every DynamoDB call of the skill (and of the queue's consumer) passes it. */
   proxy: DynamoProxy;
   /** Reads the table directly, past the proxy. */
-  store: UserStateStore;
+  store: DynamoUserStateStore;
   stop(): Promise<void>;
 }
 
@@ -25,7 +25,7 @@ export async function startFaultySkill(): Promise<FaultySkill> {
   const proxy = await startDynamoProxy(skill.db.endpoint);
   // The bundle makes its DynamoDB client on the first request: from now on it talks to the proxy.
   process.env.DYNAMODB_ENDPOINT = proxy.endpoint;
-  const store = new UserStateStore({ client: skill.db.client, tableName: skill.db.tableName });
+  const store = new DynamoUserStateStore({ client: skill.db.client, tableName: skill.db.tableName });
   return {
     skill,
     proxy,
