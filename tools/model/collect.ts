@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Intent, type IntentName } from '../../lambda/src/intents.js';
 import { inModel } from '../nlu/in-model.js';
 import { acceptedIntents, loadHeldOut, loadPhrasings, type Phrasing } from '../nlu/phrasings.js';
+import { carrierMatch, compileSamples } from '../simulator/nlu/exact.js';
 import { splitInvocation } from '../simulator/nlu/invocation.js';
 import { loadInteractionModel } from '../simulator/nlu/model.js';
 import { SlotValues } from '../simulator/nlu/slot-values.js';
@@ -29,6 +30,7 @@ const freeForm = new Set<string>([Intent.Question, Intent.Reminder]);
 export function collect(phrasings: readonly Phrasing[]): Record<string, string[]> {
   const model = loadInteractionModel();
   const values = new SlotValues(model);
+  const compiled = compileSamples(model);
   const out: Record<string, Set<string>> = {};
   for (const phrasing of phrasings) {
     const [intent] = acceptedIntents(phrasing.goal);
@@ -45,6 +47,12 @@ export function collect(phrasings: readonly Phrasing[]): Record<string, string[]
     if (invocation.kind === 'launch') continue;
     const tokens = invocation.request;
     if (tokens.some((w) => /\d/.test(w))) continue;
+    // "of ik naar de dokter moet want ik ben gevallen": a carrier with a free-form slot already takes it,
+    // with its words for the red-flag check; as a plain symptom sample the words would be lost.
+    if (phrasing.goal.startsWith('symptom:')) {
+      const carried = carrierMatch(compiled, values, tokens, tokens);
+      if (carried && Object.values(carried.slots).some((slot) => slot.type === 'AMAZON.SearchQuery')) continue;
+    }
     const [, detail] = phrasing.goal.split(':');
     const slot = slotOf[intent];
     let sample = tokens.join(' ');
