@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { article } from '../../lambda/src/content/article.js';
 import { tipSentences, tipTitle } from '../../lambda/src/knowledge/tips.js';
+import { defined } from '../../tools/defined.js';
 import type { HeardTurn } from '../../tools/simulator/session.js';
 import { ssmlProblems } from '../../tools/ssml-check.js';
 import { type RunningSkill, startSkill } from '../support/skill.js';
@@ -78,7 +79,7 @@ describe('tips', () => {
 
   it('gives the tip on a named topic, with every bullet of the article', async () => {
     const turn = await skill.session().say('vraag rug coach om een tip over tillen');
-    const lifting = article.tips.find((t) => t.id === 'tillen')!;
+    const lifting = defined(article.tips.find((t) => t.id === 'tillen'));
     expect(turn.text).toContain(`Tip ${lifting.number}: ${tipTitle(lifting)}.`);
     for (const sentence of tipSentences(lifting)) expect(turn.text).toContain(sentence);
   });

@@ -214,7 +214,8 @@ export const restartOfferAnswers: RequestHandler[] = [
   {
     canHandle: (input) => isIntent(input, Intent.Fallback, Intent.Repeat, Intent.Help, Intent.DontKnow),
     handle(input) {
-      const name = userState(input).position ? coach.exerciseNameAt(userState(input).position!) : undefined;
+      const { position } = userState(input);
+      const name = position ? coach.exerciseNameAt(position) : undefined;
       if (!name) return resumeSaved(input);
       const question = join(fill(prompts.restartOfferReprompt, { name }));
       return ask(input, question, question);
@@ -314,7 +315,9 @@ const controls: RequestHandler[] = [
     canHandle: (input) => isIntent(input, Intent.Help, Intent.Fallback),
     handle(input) {
       const user = userState(input);
-      const step = coach.currentStep(user.position!, user.preferences, progressOf(user));
+      if (!user.position)
+        return ask(input, join(...prompts.notInExercise), join(...prompts.whatNextReprompt));
+      const step = coach.currentStep(user.position, user.preferences, progressOf(user));
       const notUnderstood = isIntent(input, Intent.Fallback) ? prompts.fallback : [];
       const reprompt = step.done ? join(...prompts.exerciseHelp) : step.reprompt;
       return ask(input, join(...notUnderstood, ...prompts.exerciseHelp), reprompt);

@@ -105,7 +105,9 @@ function consentAnswer(input: HandlerInput): ConnectionCompleted | undefined {
 export const reminderConsentAnswered: RequestHandler = {
   canHandle: (input) => consentAnswer(input) !== undefined,
   async handle(input) {
-    const outcome = consentOutcome(consentAnswer(input)!);
+    const answer = consentAnswer(input);
+    if (!answer) throw new Error('no answer to the reminder permission question');
+    const outcome = consentOutcome(answer);
     const time = session(input).reminderTime;
     if (outcome === 'failed') return permissionCard(input, reminderText.permissionCard);
     if (outcome === 'refused') {

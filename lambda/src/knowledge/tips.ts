@@ -34,7 +34,9 @@ export function chooseTip(
   if (!tip) {
     const fresh = article.tips.filter((t) => !recent.includes(t.number));
     const pool = fresh.length > 0 ? fresh : article.tips;
-    tip = pool[Math.min(pool.length - 1, Math.floor(random() * pool.length))]!;
+    const picked = pool[Math.min(pool.length - 1, Math.floor(random() * pool.length))];
+    if (!picked) throw new Error('the article has no tips');
+    tip = picked;
   }
   const recentTips = [...recent.filter((n) => n !== tip.number), tip.number].slice(-recentTipMemory);
   return { tip, topicMatched: topic === undefined || byTopic !== undefined, recentTips };
@@ -52,6 +54,6 @@ export function tipSentences(tip: Tip): string[] {
 
 /** A tip as spoken: its number and title ("Tip 6: stretchen."), then its sentences. */
 export function tipSpeech(tip: Tip): Speech {
-  const intro = fill(prompts.tipIntro[0]!, { number: tip.number, title: tipTitle(tip) });
-  return join(say(intro), ...tipSentences(tip).map(say));
+  const intro = prompts.tipIntro.map((line) => fill(line, { number: tip.number, title: tipTitle(tip) }));
+  return join(...intro.map(say), ...tipSentences(tip).map(say));
 }

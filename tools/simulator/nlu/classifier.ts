@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { containerBootstrap } from '@nlpjs/core';
 import { LangNl } from '@nlpjs/lang-nl';
 import { type Classification, NluNeural } from '@nlpjs/nlu';
+import { defined } from '../../defined.js';
 import type { InteractionModel } from './model.js';
 import { NearestSamples } from './neighbours.js';
 
@@ -47,7 +48,10 @@ export function trainingCorpus(model: InteractionModel): { utterance: string; in
       const values = type === 'AMAZON.TIME' ? exampleTimes : (phrases.get(type) ?? []);
       const rounds = Math.max(samples.length, values.length);
       for (let i = 0; i < rounds; i++) {
-        add(samples[i % samples.length]!.replace(`{${slot}}`, values[i % values.length] ?? ''), intent.name);
+        add(
+          defined(samples[i % samples.length]).replace(`{${slot}}`, values[i % values.length] ?? ''),
+          intent.name,
+        );
       }
     }
   }
