@@ -3,7 +3,7 @@ import { alexaLimits } from '../lambda/src/speech/limits.js';
 import { ssmlProblems } from './ssml-check.js';
 
 /** Alexa rejects a response whose JSON is over 24 kilobytes. */
-export const maxResponseBytes = alexaLimits.maxResponseBytes;
+const maxResponseBytes = alexaLimits.maxResponseBytes;
 
 /**
  * What Alexa would reject or play wrongly in a response: invalid SSML (speech or reprompt), speech of

@@ -37,7 +37,7 @@ const says = (turn: HeardTurn, sentence: string) =>
   lower(turn.text).includes(lower(sentence.split('{')[0]?.trim() ?? ''));
 
 /** The conversation a phrasing is said in, set up as the person would have got there. */
-export const setUp: Record<Phrasing['context'], readonly string[]> = {
+const setUp: Record<Phrasing['context'], readonly string[]> = {
   oneshot: [],
   session: ['open rug coach'],
   exercise: ['open rug coach', 'start mijn oefeningen'],
@@ -96,7 +96,7 @@ function describe(turn: HeardTurn): string {
   return `${modeOf(turn)}: ${turn.text.slice(0, 60)}`;
 }
 
-export function judge(phrasing: Phrasing, turn: HeardTurn, before: HeardTurn | undefined): Verdict {
+function judge(phrasing: Phrasing, turn: HeardTurn, before: HeardTurn | undefined): Verdict {
   const [kind = '', detail = ''] = phrasing.goal.split(':');
   const mode = modeOf(turn);
   const session = sessionOf(turn);

@@ -13,7 +13,7 @@ const progressionSteps: ReadonlyArray<{ sessions: number; extraSeconds: number }
 ];
 
 /** The step by which "langer vasthouden" and "korter" change a hold. */
-export const holdStepSeconds = 5;
+const holdStepSeconds = 5;
 
 const exercisesWithHolds = article.exercises.filter((exercise) => exercise.holdSeconds !== undefined);
 
@@ -34,7 +34,7 @@ const referenceExercise: Exercise | undefined = exercisesWithHolds.reduce<Exerci
 
 const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
 
-export function progressionExtraSeconds(progress?: CoachProgress): number {
+function progressionExtraSeconds(progress?: CoachProgress): number {
   const sessions = progress?.sessionsDone ?? 0;
   return progressionSteps.find((step) => sessions >= step.sessions)?.extraSeconds ?? 0;
 }

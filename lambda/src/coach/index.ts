@@ -4,7 +4,6 @@ export {
   holdFor,
   holdSpeech,
   maxHoldExtraSeconds,
-  type PreferenceChange,
   setSpeechRate,
 } from './hold.js';
 export {
@@ -12,7 +11,6 @@ export {
   currentTurn,
   exerciseNameAt,
   nextPosition,
-  type Prompted,
   painStop,
   pauseSpeech,
   previousPosition,
@@ -25,4 +23,4 @@ export {
   suggestExercise,
 } from './routine.js';
 export { planFor, safetyNotice, spokenName, turnsFor } from './turns.js';
-export type { CoachPreferences, CoachProgress, CoachStep, RoutinePosition, Side, Turn } from './types.js';
+export type { CoachPreferences, CoachProgress, CoachStep, RoutinePosition } from './types.js';

@@ -12,9 +12,9 @@ import { remindersApi } from './reminders-api.js';
 import { ask } from './respond.js';
 import { isIntent, slotText } from './slots.js';
 
-export const remindersScope = 'alexa::alerts:reminders:skill:readwrite';
+const remindersScope = 'alexa::alerts:reminders:skill:readwrite';
 /** Echoed back by Alexa in the SessionResumedRequest, so the answer is known to be about reminders. */
-export const reminderConsentToken = 'rug-coach-reminder-consent';
+const reminderConsentToken = 'rug-coach-reminder-consent';
 
 interface ReminderSession {
   /** The time asked for, kept while Alexa asks for permission. */

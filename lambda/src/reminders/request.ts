@@ -2,8 +2,8 @@ import type { services } from 'ask-sdk-model';
 import type { ReminderTime } from './time.js';
 
 /** The skill's users live in the Netherlands and Belgium: both on Amsterdam time. */
-export const reminderTimeZone = 'Europe/Amsterdam';
-export const reminderLocale = 'nl-NL';
+const reminderTimeZone = 'Europe/Amsterdam';
+const reminderLocale = 'nl-NL';
 
 // Made on first use: building a formatter for a time zone loads ICU's zone data, some 10 to 25 ms of a
 // cold start that a LaunchRequest does not need (npm run bench; tests/build/cold-start.test.ts).
@@ -34,7 +34,7 @@ export function localDateTime(now: Date): string {
 }
 
 /** The RFC 5545 rule the API takes: every day at the given time. */
-export function dailyRule({ hour, minute }: ReminderTime): string {
+function dailyRule({ hour, minute }: ReminderTime): string {
   return `FREQ=DAILY;BYHOUR=${hour};BYMINUTE=${minute};BYSECOND=0;INTERVAL=1`;
 }
 

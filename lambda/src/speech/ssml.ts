@@ -15,7 +15,7 @@ export const say = (text: string): SpeechPart => ({ kind: 'text', text });
 export const pause = (seconds: number): SpeechPart => ({ kind: 'pause', seconds });
 
 /** Escapes the five XML specials so that no text can add or break SSML tags. */
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -51,7 +51,7 @@ function cleanText(text: string): string {
  * ear in content/, so this is the one number the renderer marks up.
  * https://developer.amazon.com/en-US/docs/alexa/custom-skills/speech-synthesis-markup-language-ssml-reference.html#say-as
  */
-export function digitsOf112(escaped: string): string {
+function digitsOf112(escaped: string): string {
   return escaped.replace(/(?<!\d)112(?!\d)/g, '<say-as interpret-as="digits">112</say-as>');
 }
 

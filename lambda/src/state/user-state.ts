@@ -40,7 +40,7 @@ export interface Place {
   at: string;
 }
 
-export interface Deletion {
+interface Deletion {
   /** The version of the deletion marker: every state loaded before the deletion has a lower one. */
   version: number;
   at: string;
@@ -55,13 +55,13 @@ export interface RoutinePosition {
   updatedAt: string;
 }
 
-export interface Preferences {
+interface Preferences {
   /** Seconds added to a hold, within the article's range (20–30 s holds: at most 10 extra). */
   holdExtraSeconds: number;
   speechRate: 'normal' | 'slow';
 }
 
-export interface Progress {
+interface Progress {
   sessionsDone: number;
   exercisesDone: number;
   daysInARow: number;
@@ -88,11 +88,11 @@ export const retentionMonths = 13;
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const epoch = new Date(0).toISOString();
 
-export function defaultPreferences(): Preferences {
+function defaultPreferences(): Preferences {
   return { holdExtraSeconds: 0, speechRate: 'normal' };
 }
 
-export function defaultProgress(): Progress {
+function defaultProgress(): Progress {
   return { sessionsDone: 0, exercisesDone: 0, daysInARow: 0, lastSessionDay: null };
 }
 

@@ -8,7 +8,7 @@ import { type RunningSkill, startSkill } from '../../support/skill.js';
 import { type DynamoProxy, startDynamoProxy } from './dynamo-proxy.js';
 
 /** The README's promise: every turn answered within 3 s, whatever DynamoDB does. */
-export const answerWithinMs = 3000;
+const answerWithinMs = 3000;
 
 export interface FaultySkill {
   skill: RunningSkill;

@@ -40,7 +40,7 @@ const inflections = new Set([
 ]);
 
 /** The same word in another form: "kussens" and "kussen", "matrassen" and "matras", "brug" and "bruggetje". */
-export function sameWord(a: string, b: string): boolean {
+function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.length < 4) return false;

@@ -32,7 +32,7 @@ const units = [
 const tens: Record<string, number> = { twintig: 20, dertig: 30, veertig: 40, vijftig: 50 };
 
 /** "acht" → 8, "21" → 21, "vijfentwintig" → 25; undefined for anything else. */
-export function numberOf(word: string | undefined): number | undefined {
+function numberOf(word: string | undefined): number | undefined {
   if (word === undefined) return undefined;
   if (/^\d{1,2}$/.test(word)) return Number(word);
   const unit = units.indexOf(word === 'één' ? 'een' : word);
