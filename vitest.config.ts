@@ -12,5 +12,17 @@ export default defineConfig({
     setupFiles: ['tests/support/fast-check-setup.ts'],
     // Lambda runs Node 22 or newer; the SDK's notice about Node 20 is noise in test output.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    // `npm run coverage`: how much of the deployable code the tests run.
+    coverage: {
+      provider: 'v8',
+      // The bundle the tests load is reported through its source map, as the lambda/src files it is made of.
+      include: ['lambda/src/**/*.ts', 'dist/lambda/index.cjs'],
+      // What the map leads to in the SDK and ask-sdk-core is theirs to test.
+      exclude: ['**/node_modules/**'],
+      reporter: ['text-summary', 'json-summary'],
+      // Just under what the tests reach (npm run coverage, lambda/src): a change that leaves code
+      // untested fails CI.
+      thresholds: { lines: 95, branches: 84 },
+    },
   },
 });
