@@ -5,7 +5,11 @@ import { pause, type Speech, type SpeechPart, type SpeechRate, say } from '../sp
 import { coachText, fill, numberWord } from '../text/index.js';
 import type { CoachPreferences, CoachProgress } from './types.js';
 
-/** Sessions completed → seconds added to holds: the article's "start rustig, bouw langzaam op". */
+/**
+ * Sessions completed → seconds added to holds. A product choice, not the article's: the article gives each
+ * hold as a range (e.g. 20–30 s) and no schedule; after 3, 6 and 9 finished sessions the hold moves up
+ * within that range, never past its top (holdFor clamps it).
+ */
 const progressionSteps: ReadonlyArray<{ sessions: number; extraSeconds: number }> = [
   { sessions: 9, extraSeconds: 6 },
   { sessions: 6, extraSeconds: 4 },
