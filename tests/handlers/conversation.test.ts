@@ -3,8 +3,8 @@ import { article } from '../../lambda/src/content/article.js';
 import { tipSentences, tipTitle } from '../../lambda/src/knowledge/tips.js';
 import { defined } from '../../tools/defined.js';
 import type { HeardTurn } from '../../tools/simulator/session.js';
-import { ssmlProblems } from '../../tools/ssml-check.js';
 import { type RunningSkill, startSkill } from '../support/skill.js';
+import { ssmlProblems } from '../support/ssml-check.js';
 
 let skill: RunningSkill;
 beforeAll(async () => {

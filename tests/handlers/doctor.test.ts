@@ -4,8 +4,8 @@ import { spoken, triageContent } from '../../lambda/src/text/index.js';
 import { questionCount } from '../../lambda/src/triage/index.js';
 import { defined } from '../../tools/defined.js';
 import type { HeardTurn } from '../../tools/simulator/session.js';
-import { ssmlProblems } from '../../tools/ssml-check.js';
 import { type RunningSkill, startSkill } from '../support/skill.js';
+import { ssmlProblems } from '../support/ssml-check.js';
 
 let skill: RunningSkill;
 beforeAll(async () => {

@@ -5,8 +5,8 @@ import * as text from '../../lambda/src/text/index.js';
 import { triageContent } from '../../lambda/src/triage/content.js';
 import { defined } from '../../tools/defined.js';
 import type { HeardTurn, VoiceSession } from '../../tools/simulator/session.js';
-import { ssmlProblems } from '../../tools/ssml-check.js';
 import { type RunningSkill, startSkill } from '../support/skill.js';
+import { ssmlProblems } from '../support/ssml-check.js';
 
 let skill: RunningSkill;
 beforeAll(async () => {

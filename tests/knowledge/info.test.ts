@@ -4,7 +4,7 @@ import { infoAnswer, infoInParts, infoTopics, moreCauses } from '../../lambda/sr
 import { renderSsml, type Speech, wordCount } from '../../lambda/src/speech/ssml.js';
 import { spoken } from '../../lambda/src/text/index.js';
 import { loadInteractionModel, Understanding } from '../../tools/simulator/nlu/index.js';
-import { ssmlProblems } from '../../tools/ssml-check.js';
+import { ssmlProblems } from '../support/ssml-check.js';
 
 const model = loadInteractionModel();
 const understanding = await Understanding.train(model);

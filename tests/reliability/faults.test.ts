@@ -2,8 +2,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { prompts } from '../../lambda/src/content/prompts.js';
 import { UserStateStore } from '../../lambda/src/state/dynamo-store.js';
 import type { UserState } from '../../lambda/src/state/user-state.js';
-import { responseProblems } from '../../tools/response-check.js';
 import { type HeardTurn, ssmlToText, type VoiceSession } from '../../tools/simulator/session.js';
+import { responseProblems } from '../support/response-check.js';
 import { type RunningSkill, startSkill } from '../support/skill.js';
 import { type DynamoProxy, type ProxyMode, startDynamoProxy } from './support/dynamo-proxy.js';
 import { type CapturedLogs, captureLogs } from './support/logs.js';

@@ -1,7 +1,7 @@
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { responseProblems } from '../../tools/response-check.js';
 import type { SlotInput } from '../../tools/simulator/envelope.js';
+import { responseProblems } from '../support/response-check.js';
 import { type RunningSkill, startSkill } from '../support/skill.js';
 import { type CapturedLogs, captureLogs } from './support/logs.js';
 import { type Answer, context, intentRequest, oddRequests, send } from './support/requests.js';

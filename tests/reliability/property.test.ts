@@ -2,7 +2,6 @@ import type { RequestEnvelope } from 'ask-sdk-model';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialogModes as dialogModesList } from '../../lambda/src/handlers/context.js';
-import { responseProblems } from '../../tools/response-check.js';
 import {
   type EnvelopeContext,
   intentRequest,
@@ -10,6 +9,7 @@ import {
   type SlotInput,
   sessionEndedRequest,
 } from '../../tools/simulator/envelope.js';
+import { responseProblems } from '../support/response-check.js';
 import { type RunningSkill, startSkill } from '../support/skill.js';
 import { type CapturedLogs, captureLogs } from './support/logs.js';
 import { context, send } from './support/requests.js';

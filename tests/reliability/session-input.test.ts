@@ -3,10 +3,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { prompts } from '../../lambda/src/content/prompts.js';
 import { UserStateStore } from '../../lambda/src/state/dynamo-store.js';
 import { defined } from '../../tools/defined.js';
-import { responseProblems } from '../../tools/response-check.js';
 import { ssmlToText } from '../../tools/simulator/session.js';
-import { ssmlProblems } from '../../tools/ssml-check.js';
+import { responseProblems } from '../support/response-check.js';
 import { type RunningSkill, startSkill } from '../support/skill.js';
+import { ssmlProblems } from '../support/ssml-check.js';
 import { type CapturedLogs, captureLogs } from './support/logs.js';
 import { context, intentRequest, launchRequest, send } from './support/requests.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { breaksFor, pause, pauseSeconds, renderSsml, say } from '../../lambda/src/speech/ssml.js';
 import { breaksIn } from '../../tools/simulator/session.js';
-import { ssmlProblems } from '../../tools/ssml-check.js';
+import { ssmlProblems } from '../support/ssml-check.js';
 
 describe('the SSML builder', () => {
   it('escapes text so that nothing a user says can add tags', () => {

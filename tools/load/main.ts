@@ -1,11 +1,11 @@
 import { prompts } from '../../lambda/src/content/prompts.js';
 import { UserStateStore } from '../../lambda/src/state/dynamo-store.js';
 import type { UserState } from '../../lambda/src/state/user-state.js';
+import { responseProblems } from '../../tests/support/response-check.js';
 import { buildLambda } from '../build.js';
 import { startLocalDynamo } from '../local-dynamo.js';
 import { startLocalQueue } from '../local-queue.js';
 import { importBundledHandler, importBundledStateJobs, runSkillLocally } from '../local-skill.js';
-import { responseProblems } from '../response-check.js';
 import { loadInteractionModel, Understanding } from '../simulator/nlu/index.js';
 import { type HeardTurn, ssmlToText, VoiceSession } from '../simulator/session.js';
 

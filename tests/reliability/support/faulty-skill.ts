@@ -2,8 +2,8 @@ import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { expect } from 'vitest';
 import { UserStateStore } from '../../../lambda/src/state/dynamo-store.js';
 import type { UserState } from '../../../lambda/src/state/user-state.js';
-import { responseProblems } from '../../../tools/response-check.js';
 import type { HeardTurn, VoiceSession } from '../../../tools/simulator/session.js';
+import { responseProblems } from '../../support/response-check.js';
 import { type RunningSkill, startSkill } from '../../support/skill.js';
 import { type DynamoProxy, startDynamoProxy } from './dynamo-proxy.js';
 

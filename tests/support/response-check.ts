@@ -1,5 +1,5 @@
 import type { ResponseEnvelope } from 'ask-sdk-model';
-import { alexaLimits } from '../lambda/src/speech/limits.js';
+import { alexaLimits } from '../../lambda/src/speech/limits.js';
 import { ssmlProblems } from './ssml-check.js';
 
 /** Alexa rejects a response whose JSON is over 24 kilobytes. */

@@ -1,5 +1,5 @@
-import { alexaLimits } from '../lambda/src/speech/limits.js';
-import { breakSeconds } from './simulator/session.js';
+import { alexaLimits } from '../../lambda/src/speech/limits.js';
+import { breakSeconds } from '../../tools/simulator/session.js';
 
 /** Tags Alexa accepts in SSML (the subset a skill may use). */
 const allowedTags = new Set([
