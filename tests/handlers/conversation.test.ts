@@ -2,24 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { article } from '../../lambda/src/content/article.js';
 import { tipSentences, tipTitle } from '../../lambda/src/knowledge/tips.js';
 import { defined } from '../../tools/defined.js';
-import type { HeardTurn } from '../../tools/simulator/session.js';
 import { type RunningSkill, startSkill } from '../support/skill.js';
-import { ssmlProblems } from '../support/ssml-check.js';
 
 let skill: RunningSkill;
 beforeAll(async () => {
   skill = await startSkill();
 });
 afterAll(() => skill.stop());
-
-/** Every response a user hears must be valid SSML within Alexa's limits, with a reprompt when it listens. */
-function expectValid(turn: HeardTurn): void {
-  expect(ssmlProblems(turn.ssml), turn.utterance).toEqual([]);
-  if (!turn.sessionEnded) {
-    expect(turn.repromptSsml, turn.utterance).toBeDefined();
-    expect(ssmlProblems(turn.repromptSsml ?? ''), turn.utterance).toEqual([]);
-  }
-}
 
 const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, ' ');
 
@@ -38,7 +27,7 @@ describe('a first conversation', () => {
     const bye = await s.say('stop');
     expect(bye.text).toContain('Tot de volgende keer');
     expect(bye.sessionEnded).toBe(true);
-    for (const turn of s.turns) expectValid(turn);
+    for (const turn of s.turns) await expect(turn).toBeAValidAlexaAnswer();
   });
 
   it('does not repeat the disclaimer to a returning user', async () => {
@@ -88,7 +77,7 @@ describe('tips', () => {
     for (const tip of article.tips) {
       const turn = await skill.session().say(`vraag rug coach om een tip over ${tip.topics[0]}`);
       expect(turn.text, tip.id).toContain(`Tip ${tip.number}: ${tipTitle(tip)}.`);
-      expectValid(turn);
+      await expect(turn).toBeAValidAlexaAnswer();
     }
   });
 });
@@ -109,7 +98,7 @@ describe('info and FAQ answers', () => {
       await s.say('open rug coach');
       const turn = await s.say(utterance);
       expect(normalise(turn.text)).toContain(normalise(expected));
-      expectValid(turn);
+      await expect(turn).toBeAValidAlexaAnswer();
     });
   }
 });
@@ -122,7 +111,7 @@ describe('answers in parts', () => {
     const rest = await s.say('ja');
     expect(rest.text).toContain('Bij een hernia puilt een tussenwervelschijf uit.');
     expect(rest.text).toContain('Zeldzame oorzaken');
-    expectValid(rest);
+    await expect(rest).toBeAValidAlexaAnswer();
   });
 
   it('"nee" leaves the rest unsaid and asks what next', async () => {
@@ -158,6 +147,6 @@ describe('help, fallback and errors', () => {
     expect(fallback.sessionEnded).toBe(false);
     const unknown = await s.sendIntent('SomeIntentFromAnOlderModel');
     expect(unknown.text).toContain('niet begrepen');
-    for (const turn of s.turns) expectValid(turn);
+    for (const turn of s.turns) await expect(turn).toBeAValidAlexaAnswer();
   });
 });

@@ -37,7 +37,7 @@ describe('"moet ik naar de dokter" with a symptom, in one sentence', () => {
       const turn = await skill.session().say(utterance);
       expect(turn.intent).toBe('DoctorIntent');
       urgent(turn);
-      expect(ssmlProblems(turn.ssml)).toEqual([]);
+      expect(await ssmlProblems(turn.ssml)).toEqual([]);
     });
   }
 

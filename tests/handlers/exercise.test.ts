@@ -58,7 +58,7 @@ describe('each exercise, started in one sentence and followed with "volgende"', 
       const holds = exerciseTurns.reduce((sum, t) => sum + t.pauseSeconds, 0);
       expect(holds).toBeGreaterThanOrEqual(minimumHold);
       for (const turn of turns) {
-        expect(ssmlProblems(turn.ssml)).toEqual([]);
+        expect(await ssmlProblems(turn.ssml)).toEqual([]);
         expect(turn.longestBreak).toBeLessThanOrEqual(alexaLimits.maxBreakSeconds);
         expect(turnSeconds(turn)).toBeLessThanOrEqual(alexaLimits.maxTurnSeconds);
         expect(turn.sessionEnded).toBe(false);

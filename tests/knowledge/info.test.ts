@@ -17,14 +17,14 @@ const said = (speech: Speech) =>
 const text = (id: string) => said(infoAnswer(id) ?? []);
 
 describe('info answers', () => {
-  it('has an answer for every InfoTopic value of the interaction model, and no answer without a value', () => {
+  it('has an answer for every InfoTopic value of the interaction model, and no answer without a value', async () => {
     const ids = infoTopicType?.values.map((v) => v.id ?? '') ?? [];
     expect(ids.length).toBeGreaterThan(0);
     expect([...ids].sort()).toEqual([...infoTopics].sort());
     for (const id of ids) {
       const speech = infoAnswer(id);
       expect(speech, id).toBeDefined();
-      expect(ssmlProblems(renderSsml(speech ?? [])), id).toEqual([]);
+      expect(await ssmlProblems(renderSsml(speech ?? [])), id).toEqual([]);
     }
   });
 

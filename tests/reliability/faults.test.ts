@@ -49,7 +49,7 @@ async function timed(session: VoiceSession, utterance: string): Promise<HeardTur
   const turn = await session.say(utterance);
   const ms = performance.now() - started;
   expect(ms, `"${utterance}" took ${Math.round(ms)} ms`).toBeLessThan(answerWithinMs);
-  expect(responseProblems(turn.response), utterance).toEqual([]);
+  expect(await responseProblems(turn.response), utterance).toEqual([]);
   expect(turn.text, utterance).not.toBe('');
   return turn;
 }

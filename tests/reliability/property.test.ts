@@ -193,7 +193,7 @@ describe('any request the interaction model allows, with any session attributes'
       fc.asyncProperty(generatedRequests(skill), async (g) => {
         const envelope = envelopeFor(skill, g);
         const answer = await send(skill.handler, envelope);
-        expect(responseProblems(answer.response)).toEqual([]);
+        expect(await responseProblems(answer.response)).toEqual([]);
         if (g.kind === 'ended') expect(answer.response.response.outputSpeech).toBeUndefined();
         else {
           // A launch or an intent is always answered with speech, never with silence, except when the skill
@@ -232,7 +232,7 @@ describe('any request the interaction model allows, with any session attributes'
             }),
           );
           const turn = await skill.session({ userId }).say(utterance);
-          expect(responseProblems(turn.response)).toEqual([]);
+          expect(await responseProblems(turn.response)).toEqual([]);
           expect(turn.ssml).not.toBe('');
           expect(logs.lines().filter((l) => l.method === 'error')).toEqual([]);
         },

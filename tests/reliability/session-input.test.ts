@@ -68,8 +68,8 @@ describe('finding 8: session attributes are validated like any input', () => {
       expect(answer.ssml).toBeDefined();
       expect(answer.ssml).not.toContain('audio');
       expect(defined(answer.ssml).length).toBeLessThan(8000);
-      expect(ssmlProblems(defined(answer.ssml))).toEqual([]);
-      expect(responseProblems(answer.response)).toEqual([]);
+      expect(await ssmlProblems(defined(answer.ssml))).toEqual([]);
+      expect(await responseProblems(answer.response)).toEqual([]);
     }
   });
 
@@ -115,7 +115,7 @@ describe('finding 9: malformed envelopes get a clean refusal or a spoken answer'
   async function cleanly(label: string, event: unknown): Promise<'refused' | 'answered'> {
     try {
       const response = await skill.handler(event as RequestEnvelope, { awsRequestId: 'malformed' });
-      expect(responseProblems(response), label).toEqual([]);
+      expect(await responseProblems(response), label).toEqual([]);
       const speech = response.response.outputSpeech;
       if (speech?.type === 'SSML') expect(ssmlToText(speech.ssml), label).not.toContain(errorText);
       return 'answered';

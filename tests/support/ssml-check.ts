@@ -1,56 +1,28 @@
+import { check, type ISSMLCheckError } from 'ssml-check-core';
 import { alexaLimits } from '../../lambda/src/speech/limits.js';
 import { breakSeconds } from '../../tools/simulator/session.js';
 
-/** Tags Alexa accepts in SSML (the subset a skill may use). */
-const allowedTags = new Set([
-  'speak',
-  'break',
-  'prosody',
-  'emphasis',
-  'p',
-  's',
-  'say-as',
-  'sub',
-  'phoneme',
-  'lang',
-  'audio',
-  'amazon:effect',
-  'amazon:emotion',
-  'amazon:domain',
-  'voice',
-  'w',
-]);
-
 /**
- * Problems Alexa would reject or play wrongly: not well-formed XML, unknown tags, raw `&`, a break over
- * 10 s, 8,000 characters or more, more than five audio tags. Empty when the SSML is fine.
+ * Problems Alexa would reject or play wrongly; empty when the SSML is fine. ssml-check-core checks it
+ * as Alexa's SSML (well-formed XML in one `<speak>`, only Alexa's tags with valid attributes and
+ * values, no raw `&`, at most five audio tags); the project's own length rules come on top: under
+ * 8,000 characters, and every break longer than nothing and at most 10 s (speech/limits.ts).
  */
-export function ssmlProblems(ssml: string): string[] {
-  const problems: string[] = [];
-  if (!ssml.startsWith('<speak>') || !ssml.endsWith('</speak>')) problems.push('not wrapped in <speak>');
+export async function ssmlProblems(ssml: string): Promise<string[]> {
+  const problems = ((await check(ssml, { platform: 'amazon', locale: 'nl-NL' })) ?? []).map(described);
   if (ssml.length >= alexaLimits.maxSsmlChars) problems.push(`${ssml.length} characters`);
-  if (/&(?!(amp|lt|gt|quot|apos);)/.test(ssml)) problems.push('unescaped &');
-  const stack: string[] = [];
-  let audio = 0;
-  for (const match of ssml.matchAll(/<(\/?)([a-zA-Z:-]+)((?:\s+[a-zA-Z:-]+="[^"<>]*")*)\s*(\/?)>|<|>/g)) {
-    const [whole, closing, name, attributes, selfClosing] = match;
-    if (whole === '<' || whole === '>') {
-      problems.push(`stray ${whole}`);
-      continue;
-    }
-    if (!name || !allowedTags.has(name)) problems.push(`tag <${name}> not allowed`);
-    if (name === 'audio') audio++;
-    if (name === 'break') {
-      const time = /time="([^"]+)"/.exec(attributes ?? '')?.[1];
-      const seconds = time ? breakSeconds(time) : Number.NaN;
-      if (!(seconds > 0 && seconds <= alexaLimits.maxBreakSeconds)) problems.push(`break of ${time}`);
-    }
-    if (selfClosing) continue;
-    if (closing) {
-      if (stack.pop() !== name) problems.push(`</${name}> closes nothing open`);
-    } else stack.push(name ?? '');
+  for (const [, time = ''] of ssml.matchAll(/<break\b[^>]*\btime="([^"]*)"/g)) {
+    const seconds = breakSeconds(time);
+    if (!(seconds > 0 && seconds <= alexaLimits.maxBreakSeconds)) problems.push(`break of ${time}`);
   }
-  if (stack.length > 0) problems.push(`unclosed ${stack.join(', ')}`);
-  if (audio > alexaLimits.maxAudioTags) problems.push(`${audio} audio tags`);
-  return problems;
+  return [...new Set(problems)];
+}
+
+function described(error: ISSMLCheckError): string {
+  if (error.type === 'Invalid & character') return 'unescaped &';
+  if (error.type !== 'tag') return error.type;
+  if (error.tag === 'speak' && error.attribute === undefined) return 'not one <speak> element';
+  if (error.tag === 'break' && error.attribute === 'time') return `break of ${error.value}`;
+  if (error.attribute === undefined) return `tag <${error.tag}> not allowed`;
+  return `<${error.tag} ${error.attribute}="${error.value ?? ''}"> not allowed`;
 }

@@ -72,7 +72,7 @@ async function turn(session: VoiceSession, user: string, utterance: string): Pro
     const heard = await session.say(utterance);
     const ms = performance.now() - started;
     latencies.push(ms);
-    const problems = responseProblems(heard.response);
+    const problems = await responseProblems(heard.response);
     if (problems.length > 0) failures.push({ user, what: `"${utterance}": ${problems.join('; ')}` });
     else if (heard.text === '' || heard.text.includes(errorText))
       failures.push({ user, what: `"${utterance}": answered "${heard.text.slice(0, 80)}"` });

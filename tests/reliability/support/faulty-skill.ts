@@ -43,7 +43,7 @@ export async function timed(session: VoiceSession, utterance: string): Promise<H
   const turn = await session.say(utterance);
   const ms = performance.now() - started;
   expect(ms, `"${utterance}" took ${Math.round(ms)} ms`).toBeLessThan(answerWithinMs);
-  expect(responseProblems(turn.response), utterance).toEqual([]);
+  expect(await responseProblems(turn.response), utterance).toEqual([]);
   return turn;
 }
 
