@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { article } from '../../lambda/src/content/article.js';
 import { tipSentences, tipTitle } from '../../lambda/src/knowledge/tips.js';
+import { prompts } from '../../lambda/src/text/index.js';
 import { defined } from '../../tools/defined.js';
 import { type RunningSkill, startSkill } from '../support/skill.js';
 
@@ -16,16 +17,16 @@ describe('a first conversation', () => {
   it('welcomes, gives the disclaimer, a tip and a goodbye', async () => {
     const s = skill.session();
     const welcome = await s.say('open rug coach');
-    expect(welcome.text).toContain('Welkom bij Rug Coach');
+    expect(welcome).toSay(prompts.welcomeNew);
     expect(welcome.text).toContain(article.disclaimer.short);
     expect(welcome.sessionEnded).toBe(false);
 
     const tip = await s.say('geef me een tip');
     expect(tip.text).toMatch(/^Tip \d+: /);
-    expect(tip.text).toContain('Wil je nog een tip?');
+    expect(tip).toSay(prompts.anotherTipQuestion);
 
     const bye = await s.say('stop');
-    expect(bye.text).toContain('Tot de volgende keer');
+    expect(bye).toSay(prompts.goodbye);
     expect(bye.sessionEnded).toBe(true);
     for (const turn of s.turns) await expect(turn).toBeAValidAlexaAnswer();
   });
@@ -36,7 +37,7 @@ describe('a first conversation', () => {
     await first.say('open rug coach');
     await first.say('stop');
     const again = await skill.session({ userId }).say('open rug coach');
-    expect(again.text).toContain('Welkom terug');
+    expect(again).toSay(prompts.welcomeBack);
     expect(again.text).not.toContain(article.disclaimer.short);
   });
 });

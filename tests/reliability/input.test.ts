@@ -1,7 +1,6 @@
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlotInput } from '../../tools/simulator/envelope.js';
-import { responseProblems } from '../support/response-check.js';
 import { type RunningSkill, startSkill } from '../support/skill.js';
 import { type CapturedLogs, captureLogs } from './support/logs.js';
 import { type Answer, context, intentRequest, oddRequests, send } from './support/requests.js';
@@ -174,7 +173,7 @@ describe('request types Alexa sends besides launches and intents', () => {
     for (const ctx of contexts) {
       for (const { name, envelope, silent } of oddRequests(ctx)) {
         const answer = await send(skill.handler, envelope);
-        expect(await responseProblems(answer.response), name).toEqual([]);
+        await expect(answer.response, name).toBeAValidAlexaAnswer();
         if (silent) expect(answer.response.response.outputSpeech, name).toBeUndefined();
         else if (envelope.session) await expectSafe(answer, name);
       }

@@ -9,7 +9,6 @@ import {
   type SlotInput,
   sessionEndedRequest,
 } from '../../tools/simulator/envelope.js';
-import { responseProblems } from '../support/response-check.js';
 import { type RunningSkill, startSkill } from '../support/skill.js';
 import { type CapturedLogs, captureLogs } from './support/logs.js';
 import { context, send } from './support/requests.js';
@@ -193,7 +192,7 @@ describe('any request the interaction model allows, with any session attributes'
       fc.asyncProperty(generatedRequests(skill), async (g) => {
         const envelope = envelopeFor(skill, g);
         const answer = await send(skill.handler, envelope);
-        expect(await responseProblems(answer.response)).toEqual([]);
+        await expect(answer.response).toBeAValidAlexaAnswer();
         if (g.kind === 'ended') expect(answer.response.response.outputSpeech).toBeUndefined();
         else {
           // A launch or an intent is always answered with speech, never with silence, except when the skill
@@ -232,7 +231,7 @@ describe('any request the interaction model allows, with any session attributes'
             }),
           );
           const turn = await skill.session({ userId }).say(utterance);
-          expect(await responseProblems(turn.response)).toEqual([]);
+          await expect(turn.response).toBeAValidAlexaAnswer();
           expect(turn.ssml).not.toBe('');
           expect(logs.lines().filter((l) => l.method === 'error')).toEqual([]);
         },

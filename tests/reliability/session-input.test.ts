@@ -4,7 +4,6 @@ import { prompts } from '../../lambda/src/content/prompts.js';
 import { UserStateStore } from '../../lambda/src/state/dynamo-store.js';
 import { defined } from '../../tools/defined.js';
 import { ssmlToText } from '../../tools/simulator/session.js';
-import { responseProblems } from '../support/response-check.js';
 import { type RunningSkill, startSkill } from '../support/skill.js';
 import { ssmlProblems } from '../support/ssml-check.js';
 import { type CapturedLogs, captureLogs } from './support/logs.js';
@@ -69,7 +68,7 @@ describe('finding 8: session attributes are validated like any input', () => {
       expect(answer.ssml).not.toContain('audio');
       expect(defined(answer.ssml).length).toBeLessThan(8000);
       expect(await ssmlProblems(defined(answer.ssml))).toEqual([]);
-      expect(await responseProblems(answer.response)).toEqual([]);
+      await expect(answer.response).toBeAValidAlexaAnswer();
     }
   });
 
@@ -115,7 +114,7 @@ describe('finding 9: malformed envelopes get a clean refusal or a spoken answer'
   async function cleanly(label: string, event: unknown): Promise<'refused' | 'answered'> {
     try {
       const response = await skill.handler(event as RequestEnvelope, { awsRequestId: 'malformed' });
-      expect(await responseProblems(response), label).toEqual([]);
+      await expect(response, label).toBeAValidAlexaAnswer();
       const speech = response.response.outputSpeech;
       if (speech?.type === 'SSML') expect(ssmlToText(speech.ssml), label).not.toContain(errorText);
       return 'answered';

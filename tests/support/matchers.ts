@@ -11,7 +11,7 @@ import { ssmlProblems } from './ssml-check.js';
  * - `await expect(turn).toBeAValidAlexaAnswer()` (awaited: the SSML check is asynchronous): Alexa would
  *   take the response as it is (response-check.ts: valid SSML within Alexa's limits in the speech and
  *   the reprompt, a body within 24 KB, a reprompt whenever the session stays open); a turn also speaks,
- *   unless it is the end of a session.
+ *   and has a reprompt while the session is open, unless it ends the session or hands over to Alexa.
  */
 
 type Heard = HeardTurn | string;
@@ -42,11 +42,17 @@ function isTurn(received: unknown): received is HeardTurn {
 async function answerProblems(received: HeardTurn | ResponseEnvelope): Promise<string[]> {
   if (!isTurn(received)) return responseProblems(received);
   const problems = await responseProblems(received.response);
-  // A turn the user hears speaks (only the end of a session is silent) ...
+  // When the skill hands over to Alexa (a permission question), Alexa speaks and listens for it.
+  const handsOver = (received.response.response.directives ?? []).some(
+    (d) => d.type === 'Connections.StartConnection',
+  );
+  if (handsOver) return [...new Set(problems)];
+  // Otherwise a turn the user hears speaks (only the end of a session is silent) ...
   if (received.intent !== 'SessionEndedRequest') {
     problems.push(...(await ssmlProblems(received.ssml)).map((p) => `speech: ${p}`));
+    if (received.text.trim() === '') problems.push('says nothing');
   }
-  // ... and while the session stays open, also when Alexa hands over and comes back, it has a reprompt.
+  // ... and while the session stays open, it has a reprompt.
   if (!received.sessionEnded) {
     if (received.repromptSsml === undefined) problems.push('listens without a reprompt');
     else problems.push(...(await ssmlProblems(received.repromptSsml)).map((p) => `reprompt: ${p}`));
