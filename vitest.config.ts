@@ -23,7 +23,7 @@ export default defineConfig({
       reporter: ['text-summary', 'json-summary'],
       // Just under what the tests reach (npm run coverage, lambda/src): a change that leaves code
       // untested fails CI.
-      thresholds: { lines: 96, branches: 85 },
+      thresholds: { lines: 95.5, branches: 85 },
     },
   },
 });
