@@ -6,7 +6,7 @@ import type { BuildOptions } from 'esbuild';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The Lambda entry, relative to the repository root. */
-export const lambdaEntry = 'lambda/src/index.ts';
+const lambdaEntry = 'lambda/src/index.ts';
 
 /**
  * Where `npm run build` writes the bundle that the tests, the simulator and the benchmark load. CommonJS

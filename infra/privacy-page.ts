@@ -3,7 +3,7 @@ import path from 'node:path';
 import { repoRoot } from './bundling.js';
 
 /** The privacy policy's source: Dutch text, so it lives with the other content. */
-export const privacyPageSource = path.join(repoRoot, 'content/privacy/privacy.html');
+const privacyPageSource = path.join(repoRoot, 'content/privacy/privacy.html');
 
 /** The object key the page has in its bucket, and the path of its URL. */
 export const privacyPageKey = 'privacy.html';

@@ -14,7 +14,7 @@ import { privacyPage } from './privacy-page.js';
 /** Stands in for a missing skill ID so that synth works; it matches no real skill. */
 export const placeholderSkillId = 'amzn1.ask.skill.00000000-0000-0000-0000-000000000000';
 
-export interface ManagedSkillProps {
+interface ManagedSkillProps {
   /** Secrets Manager secret (name or ARN) holding the LWA `clientId`, `clientSecret`, `refreshToken`. */
   readonly lwaSecretArn: string;
   readonly vendorId: string;
@@ -32,7 +32,7 @@ export interface ManagedSkillProps {
  * for the CPU-bound part of a turn twice the memory runs half as long, so only the milliseconds spent
  * waiting for DynamoDB cost more than at 512 MB (3.5 times as much, for a few ms per turn).
  */
-export const defaultMemoryMb = 1769;
+const defaultMemoryMb = 1769;
 
 /**
  * Executions reserved for the skill's function. A turn takes a few milliseconds of CPU but may wait up to

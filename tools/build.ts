@@ -14,6 +14,15 @@ export async function buildLambda(
   const entry = path.join(repoRoot, lambdaBundle.entry);
   if (!existsSync(entry)) throw new Error(`Lambda entry not found: ${lambdaBundle.entry}`);
   const options = esbuildOptions(outfile);
+  // `npm run coverage` links the map from the bundle the tests load (one comment line at its end), so that
+  // V8's coverage of it is mapped back to lambda/src. Any other outfile, and the deployed bundle, keeps
+  // its map unnamed (tests/infra/stack.test.ts).
+  if (
+    process.env.RUG_COACH_LINK_SOURCEMAP === '1' &&
+    options.outfile === path.resolve(repoRoot, lambdaOutfile)
+  ) {
+    options.sourcemap = 'linked';
+  }
   const result = await build({ ...options, write: false });
   const absoluteOutfile = options.outfile as string;
   // Each file is written whole, then renamed into place: a test or the simulator that imports the bundle

@@ -2,9 +2,9 @@ import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createTable } from '../lambda/src/state/create-table.js';
 import { createDynamoClient } from '../lambda/src/state/dynamo-client.js';
 import { userTable } from '../lambda/src/state/table-schema.js';
+import { createTable } from './create-table.js';
 
 // dynalite is CommonJS without type declarations: this is the part of its API used here.
 type Dynalite = (options: {

@@ -13,7 +13,7 @@ import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
  */
 export type QueueConsumer = (event: SQSEvent) => Promise<SQSBatchResponse | undefined>;
 
-export interface QueuedMessage {
+interface QueuedMessage {
   messageId: string;
   body: string;
   sentAt: number;

@@ -56,7 +56,7 @@ const exerciseNames = [
 const allNo = Array.from({ length: 12 }, () => 'nee');
 const untilDone = Array.from({ length: 8 }, () => 'volgende');
 
-export const tour: readonly TourSession[] = [
+const tour: readonly TourSession[] = [
   { name: 'launch', lines: ['open rug coach', 'help', 'hoe gaat het met mijn oefeningen', 'stop'] },
   {
     name: 'tips',

@@ -35,7 +35,7 @@ const shortString = (value: unknown): value is string =>
   typeof value === 'string' && value.length > 0 && value.length <= 500;
 
 /** The skill id the request claims: Alexa's context is the one that counts. */
-export function applicationIdOf(event: unknown): string | undefined {
+function applicationIdOf(event: unknown): string | undefined {
   const id = field(event, 'context', 'System', 'application', 'applicationId');
   return typeof id === 'string' ? id : undefined;
 }

@@ -6,6 +6,7 @@ import { article, exerciseById, tipById, tipByNumber } from '../../lambda/src/co
 import { type Article, articleSchema } from '../../lambda/src/content/schema.js';
 import { spoken } from '../../lambda/src/text/index.js';
 import { checkContent } from '../../tools/check-content.js';
+import { defined } from '../../tools/defined.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const seedCopyPath = `${repoRoot}content/source/rugpijn-artikel.txt`;
@@ -112,7 +113,7 @@ function parseSeed(text: string): SeedArticle {
     const heading = /^(\d+)\. (.+)$/.exec(line);
     if (heading) tips.push({ number: Number(heading[1]), title: take(n), intro: '', bullets: [] });
     else if (bulletLine.test(line)) tips.at(-1)?.bullets.push(...bullets([n]));
-    else if (line.trim() !== '' && tips.at(-1)) tips.at(-1)!.intro = take(n);
+    else if (line.trim() !== '' && tips.at(-1)) defined(tips.at(-1)).intro = take(n);
   }
   for (const tip of tips) tip.title = tip.title.replace(/^\d+\.\s+/, '');
 
@@ -312,7 +313,7 @@ describe('content/article.json', () => {
   describe('the walk fails when content loses a piece of the article', () => {
     it('a deleted tip bullet', () => {
       const broken = copyOf(article);
-      broken.tips[2]!.bullets.splice(3, 1);
+      defined(broken.tips[2]).bullets.splice(3, 1);
       expect(seedWalk(seedText, broken)).toEqual([
         'tip 3 (pijnstillers) bullets: missing "Lees de bijsluiter"',
       ]);
@@ -320,13 +321,13 @@ describe('content/article.json', () => {
 
     it('bullets in another order than the article', () => {
       const broken = copyOf(article);
-      broken.tips[10]!.bullets.reverse();
+      defined(broken.tips[10]).bullets.reverse();
       expect(seedWalk(seedText, broken)).toEqual(['tip 11 (tillen) bullets: order differs from the seed']);
     });
 
     it('a deleted exercise step', () => {
       const broken = copyOf(article);
-      broken.exercises[1]!.steps.splice(1, 1);
+      defined(broken.exercises[1]).steps.splice(1, 1);
       expect(seedWalk(seedText, broken)).toContain(
         'exercise kat-koe steps: missing "Rond je rug omhoog (kat)"',
       );
@@ -334,8 +335,8 @@ describe('content/article.json', () => {
 
     it('a hold or a repeat count that differs from the steps', () => {
       const broken = copyOf(article);
-      broken.exercises[0]!.holdSeconds = { min: 20, max: 40 };
-      broken.exercises[3]!.repetitions = 12;
+      defined(broken.exercises[0]).holdSeconds = { min: 20, max: 40 };
+      defined(broken.exercises[3]).repetitions = 12;
       const problems = seedWalk(seedText, broken);
       expect(problems.some((p) => p.startsWith('exercise knie-naar-borst holdSeconds'))).toBe(true);
       expect(problems).toContain('exercise brug repetitions: seed 10, content 12');
@@ -343,7 +344,7 @@ describe('content/article.json', () => {
 
     it('a red flag or criterion reworded', () => {
       const broken = copyOf(article);
-      broken.doctor.directContact[6]!.text = 'Pijn in de nacht';
+      defined(broken.doctor.directContact[6]).text = 'Pijn in de nacht';
       broken.doctor.appointment.pop();
       const problems = seedWalk(seedText, broken);
       expect(problems).toContain('doctor.directContact: missing "Nachtelijke pijn die wakker maakt"');
@@ -353,7 +354,7 @@ describe('content/article.json', () => {
     it('a deleted cause or a changed kind', () => {
       const broken = copyOf(article);
       broken.causes.rare.items.pop();
-      broken.kinds[2]!.description = 'langer dan 6 maanden';
+      defined(broken.kinds[2]).description = 'langer dan 6 maanden';
       const problems = seedWalk(seedText, broken);
       expect(problems).toContain('causes.rare.items: missing "Orgaanproblemen"');
       expect(problems).toContain('kinds: missing "Chronische rugpijn - langer dan 3 maanden"');
@@ -361,7 +362,7 @@ describe('content/article.json', () => {
 
     it('an invented sentence added to the FAQ answer', () => {
       const broken = copyOf(article);
-      broken.faq[0]!.answer.push('Rugpijn gaat altijd binnen een week over.');
+      defined(broken.faq[0]).answer.push('Rugpijn gaat altijd binnen een week over.');
       expect(seedWalk(seedText, broken).some((p) => p.startsWith('faq bewegen'))).toBe(true);
     });
   });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkContent, contentDir } from '../../tools/check-content.js';
+import { defined } from '../../tools/defined.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const goodArticle = (): Record<string, unknown> =>
@@ -36,7 +37,7 @@ describe('checkContent', () => {
 
   it('names the path of a tip that lost all its bullets', () => {
     const article = goodArticle();
-    (article.tips as { bullets: string[] }[])[4]!.bullets = [];
+    defined((article.tips as { bullets: string[] }[])[4]).bullets = [];
     const dir = contentWith({
       'article.json': article,
       'prompts.json': readFileSync(join(contentDir, 'prompts.json'), 'utf8'),
@@ -47,7 +48,7 @@ describe('checkContent', () => {
 
   it('rejects a renamed exercise id that other modules look up', () => {
     const article = goodArticle();
-    (article.exercises as { id: string }[])[3]!.id = 'bruggetje';
+    defined((article.exercises as { id: string }[])[3]).id = 'bruggetje';
     const dir = contentWith({ 'article.json': article });
     expect(errorsOf(dir, 'article.json')).toContainEqual(
       expect.stringMatching(/^exercises: ids must be .*bruggetje/),
@@ -56,7 +57,7 @@ describe('checkContent', () => {
 
   it('rejects a tip topic that would point at two tips', () => {
     const article = goodArticle();
-    (article.tips as { topics: string[] }[])[0]!.topics.push('Tillen');
+    defined((article.tips as { topics: string[] }[])[0]).topics.push('Tillen');
     const dir = contentWith({ 'article.json': article });
     expect(errorsOf(dir, 'article.json')).toEqual([
       'tips.topics: "tillen" belongs to blijf-bewegen and tillen',

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { article } from '../../lambda/src/content/article.js';
 import { tipSentences, tipTitle } from '../../lambda/src/knowledge/tips.js';
-import type { HeardTurn } from '../../tools/simulator/session.js';
-import { ssmlProblems } from '../../tools/ssml-check.js';
+import { prompts } from '../../lambda/src/text/index.js';
+import { defined } from '../../tools/defined.js';
 import { type RunningSkill, startSkill } from '../support/skill.js';
 
 let skill: RunningSkill;
@@ -11,33 +11,24 @@ beforeAll(async () => {
 });
 afterAll(() => skill.stop());
 
-/** Every response a user hears must be valid SSML within Alexa's limits, with a reprompt when it listens. */
-function expectValid(turn: HeardTurn): void {
-  expect(ssmlProblems(turn.ssml), turn.utterance).toEqual([]);
-  if (!turn.sessionEnded) {
-    expect(turn.repromptSsml, turn.utterance).toBeDefined();
-    expect(ssmlProblems(turn.repromptSsml ?? ''), turn.utterance).toEqual([]);
-  }
-}
-
 const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, ' ');
 
 describe('a first conversation', () => {
   it('welcomes, gives the disclaimer, a tip and a goodbye', async () => {
     const s = skill.session();
     const welcome = await s.say('open rug coach');
-    expect(welcome.text).toContain('Welkom bij Rug Coach');
+    expect(welcome).toSay(prompts.welcomeNew);
     expect(welcome.text).toContain(article.disclaimer.short);
     expect(welcome.sessionEnded).toBe(false);
 
     const tip = await s.say('geef me een tip');
     expect(tip.text).toMatch(/^Tip \d+: /);
-    expect(tip.text).toContain('Wil je nog een tip?');
+    expect(tip).toSay(prompts.anotherTipQuestion);
 
     const bye = await s.say('stop');
-    expect(bye.text).toContain('Tot de volgende keer');
+    expect(bye).toSay(prompts.goodbye);
     expect(bye.sessionEnded).toBe(true);
-    for (const turn of s.turns) expectValid(turn);
+    for (const turn of s.turns) await expect(turn).toBeAValidAlexaAnswer();
   });
 
   it('does not repeat the disclaimer to a returning user', async () => {
@@ -46,7 +37,7 @@ describe('a first conversation', () => {
     await first.say('open rug coach');
     await first.say('stop');
     const again = await skill.session({ userId }).say('open rug coach');
-    expect(again.text).toContain('Welkom terug');
+    expect(again).toSay(prompts.welcomeBack);
     expect(again.text).not.toContain(article.disclaimer.short);
   });
 });
@@ -78,7 +69,7 @@ describe('tips', () => {
 
   it('gives the tip on a named topic, with every bullet of the article', async () => {
     const turn = await skill.session().say('vraag rug coach om een tip over tillen');
-    const lifting = article.tips.find((t) => t.id === 'tillen')!;
+    const lifting = defined(article.tips.find((t) => t.id === 'tillen'));
     expect(turn.text).toContain(`Tip ${lifting.number}: ${tipTitle(lifting)}.`);
     for (const sentence of tipSentences(lifting)) expect(turn.text).toContain(sentence);
   });
@@ -87,7 +78,7 @@ describe('tips', () => {
     for (const tip of article.tips) {
       const turn = await skill.session().say(`vraag rug coach om een tip over ${tip.topics[0]}`);
       expect(turn.text, tip.id).toContain(`Tip ${tip.number}: ${tipTitle(tip)}.`);
-      expectValid(turn);
+      await expect(turn).toBeAValidAlexaAnswer();
     }
   });
 });
@@ -108,7 +99,7 @@ describe('info and FAQ answers', () => {
       await s.say('open rug coach');
       const turn = await s.say(utterance);
       expect(normalise(turn.text)).toContain(normalise(expected));
-      expectValid(turn);
+      await expect(turn).toBeAValidAlexaAnswer();
     });
   }
 });
@@ -121,7 +112,7 @@ describe('answers in parts', () => {
     const rest = await s.say('ja');
     expect(rest.text).toContain('Bij een hernia puilt een tussenwervelschijf uit.');
     expect(rest.text).toContain('Zeldzame oorzaken');
-    expectValid(rest);
+    await expect(rest).toBeAValidAlexaAnswer();
   });
 
   it('"nee" leaves the rest unsaid and asks what next', async () => {
@@ -153,10 +144,10 @@ describe('help, fallback and errors', () => {
     const help = await s.say('help');
     expect(help.text).toContain('start mijn oefeningen');
     const fallback = await s.sendIntent('AMAZON.FallbackIntent');
-    expect(fallback.text).toContain('niet begrepen');
+    expect(fallback).toSay(prompts.fallback);
     expect(fallback.sessionEnded).toBe(false);
     const unknown = await s.sendIntent('SomeIntentFromAnOlderModel');
-    expect(unknown.text).toContain('niet begrepen');
-    for (const turn of s.turns) expectValid(turn);
+    expect(unknown).toSay(prompts.fallback);
+    for (const turn of s.turns) await expect(turn).toBeAValidAlexaAnswer();
   });
 });

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wordCount } from '../../lambda/src/speech/ssml.js';
 import { spoken, triageContent } from '../../lambda/src/text/index.js';
 import { questionCount } from '../../lambda/src/triage/index.js';
+import { defined } from '../../tools/defined.js';
 import type { HeardTurn } from '../../tools/simulator/session.js';
-import { ssmlProblems } from '../../tools/ssml-check.js';
 import { type RunningSkill, startSkill } from '../support/skill.js';
 
 let skill: RunningSkill;
@@ -14,9 +14,8 @@ afterAll(() => skill.stop());
 
 const reassuring = /niet nodig|geen zorgen|onschuldig/i;
 const urgent = (turn: HeardTurn) => {
-  expect(turn.text).toContain('Neem nu direct contact op met je huisarts');
+  expect(turn).toSay(triageContent.outcomes.direct.action);
   expect(turn.ssml).toContain('<say-as interpret-as="digits">112</say-as>');
-  expect(turn.text).toContain('huisartsenpost');
   expect(turn.text).toContain('112');
   expect(turn.text).not.toMatch(reassuring);
 };
@@ -36,7 +35,7 @@ describe('"moet ik naar de dokter" with a symptom, in one sentence', () => {
       const turn = await skill.session().say(utterance);
       expect(turn.intent).toBe('DoctorIntent');
       urgent(turn);
-      expect(ssmlProblems(turn.ssml)).toEqual([]);
+      await expect(turn).toBeAValidAlexaAnswer();
     });
   }
 
@@ -73,13 +72,13 @@ describe('the questionnaire', () => {
     expect(questions).toBe(questionCount);
     const asked = s.turns.map((t) => t.text).join(' ');
     for (const question of triageContent.questions) expect(asked, question.id).toContain(question.ask);
-    expect(turn.text).toContain('De meeste rugpijn is onschuldig');
+    expect(turn).toSay(triageContent.outcomes.selfCare.conclusion);
     expect(wordCount(turn.text)).toBeLessThanOrEqual(45);
     const flags = await s.say('ja');
-    expect(flags.text).toContain(spoken.redFlags.direct[0]!.say);
+    expect(flags.text).toContain(defined(spoken.redFlags.direct[0]).say);
     expect(flags.text).toContain(spoken.redFlags.moreQuestion);
     const appointment = await s.say('ja');
-    expect(appointment.text).toContain(spoken.redFlags.appointment[0]!.say);
+    expect(appointment.text).toContain(defined(spoken.redFlags.appointment[0]).say);
   });
 
   it('after appointment advice for a named symptom, "ja" asks the direct questions, and "nee" to all ends in that advice', async () => {
@@ -87,10 +86,10 @@ describe('the questionnaire', () => {
     const advice = await s.say('vraag rug coach of ik naar de dokter moet want het wordt steeds erger');
     expect(advice.text).toContain(triageContent.outcomes.appointment.offerDirectQuestions);
     let turn = await s.say('ja');
-    expect(turn.text).toContain(triageContent.questions[0]!.ask);
+    expect(turn.text).toContain(defined(triageContent.questions[0]).ask);
     for (let i = 0; i < 7 && turn.text.includes('?') && !turn.text.includes('afspraak'); i++)
       turn = await s.say('nee');
-    expect(turn.text).toContain('Maak een afspraak met je huisarts.');
+    expect(turn).toSay(triageContent.outcomes.appointment.action);
     expect(turn.text).not.toContain(triageContent.outcomes.appointment.offerDirectQuestions);
   });
 

@@ -1,5 +1,6 @@
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { prompts } from '../../lambda/src/text/index.js';
 import { skillDisabledEvent } from '../../tools/simulator/envelope.js';
 import { type RunningSkill, startSkill, testSkillId } from '../support/skill.js';
 
@@ -37,7 +38,7 @@ describe('the routine is remembered', () => {
     const userId = 'amzn1.ask.account.PROGRESS';
     const s = skill.session({ userId });
     const none = await s.say('vraag rug coach hoe het gaat met mijn oefeningen');
-    expect(none.text).toContain('nog geen oefensessie');
+    expect(none).toSay(prompts.progress.none);
     const done = skill.session({ userId });
     await done.say('vraag rug coach naar de hamstring stretch');
     while (!done.last.text.includes('Goed gedaan')) await done.say('volgende');
@@ -114,7 +115,7 @@ describe('deleting what is kept', () => {
     const question = await s.say('wis mijn gegevens');
     expect(question.text).toContain('?');
     const kept = await s.say('nee');
-    expect(kept.text).toContain('wis niets');
+    expect(kept).toSay(prompts.deleteKept);
     expect(await stored(userId)).toBeDefined();
   });
 
@@ -124,10 +125,10 @@ describe('deleting what is kept', () => {
     await s.say('vraag rug coach naar de brug');
     await s.say('wis mijn gegevens');
     const done = await s.say('ja');
-    expect(done.text).toContain('gewist');
+    expect(done).toSay(prompts.deleteDone);
     expect(await stored(userId)).toBeUndefined();
     const next = await skill.session({ userId }).say('open rug coach');
-    expect(next.text).toContain('Welkom bij Rug Coach');
+    expect(next).toSay(prompts.welcomeNew);
     expect(next.text).not.toContain('Vorige keer');
   });
 

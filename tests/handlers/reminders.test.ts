@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DynamoUserStateStore } from '../../lambda/src/state/dynamo-store.js';
+import { defined } from '../../tools/defined.js';
 import { type AlexaApiStandIn, startAlexaApi } from '../../tools/simulator/alexa-api.js';
 import { type ConsentAnswer, consentCompleted, consentRequested } from '../../tools/simulator/consent.js';
 import { remindersGranted, sessionResumedRequest, simulatorContext } from '../../tools/simulator/envelope.js';
@@ -46,7 +47,7 @@ async function answerConsent(s: VoiceSession, answer: ConsentAnswer, code: '200'
   expect(asked).toBeDefined();
   const envelope = sessionResumedRequest(
     { ...s.context, newSession: false },
-    consentCompleted(asked!, answer, code),
+    consentCompleted(defined(asked), answer, code),
   );
   const response = await skill.handler(envelope);
   const speech = response.response.outputSpeech;
@@ -65,7 +66,7 @@ describe('a daily reminder', () => {
     const said = await s.say('herinner me elke dag om acht uur aan mijn oefeningen');
     expect(said.text).toMatch(/Ik herinner je elke dag om acht uur 's ochtends/);
     expect(said.sessionEnded).toBe(false);
-    const post = api.requests.find((r) => r.method === 'POST')!;
+    const post = defined(api.requests.find((r) => r.method === 'POST'));
     expect(post.path).toBe('/v1/alerts/reminders');
     // The request's own access token, as Alexa sends it in context.System.apiAccessToken.
     expect(post.headers.authorization).toMatch(/^Bearer simulator\.[0-9a-f]{16}\./);

@@ -22,6 +22,7 @@ import {
 import { userTable } from '../../lambda/src/state/table-schema.js';
 import { deployedNodeMajor } from '../../tools/bench/runtimes.js';
 import { buildLambda } from '../../tools/build.js';
+import { defined } from '../../tools/defined.js';
 
 const skillId = 'amzn1.ask.skill.11111111-2222-3333-4444-555555555555';
 const lwaSecretArn = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:rug-coach-lwa-AbCdEf';
@@ -66,7 +67,7 @@ function onlyResource(template: Template, type: string): { [key: string]: unknow
 const logicalIdOf = (template: Template, type: string): string => {
   const ids = Object.keys(template.findResources(type));
   expect(ids).toHaveLength(1);
-  return ids[0]!;
+  return defined(ids[0]);
 };
 
 type Resource = { [key: string]: unknown; Properties: Record<string, unknown> };
@@ -134,7 +135,7 @@ describe('the deployed stack (with a skill id and an alarm e-mail)', () => {
       (p) => (p.Properties as { Principal: string }).Principal === 'alexa-appkit.amazon.com',
     );
     expect(alexa).toHaveLength(1);
-    expect(alexa[0]!.Properties).toMatchObject({
+    expect(defined(alexa[0]).Properties).toMatchObject({
       Action: 'lambda:InvokeFunction',
       EventSourceToken: skillId,
     });
@@ -179,7 +180,7 @@ describe('the deployed stack (with a skill id and an alarm e-mail)', () => {
       );
       expect(dynamo, handler).toHaveLength(1);
       expect(dynamo[0]).toMatchObject({ Effect: 'Allow', Resource: [{ 'Fn::GetAtt': [tableId, 'Arn'] }] });
-      expect(new Set([dynamo[0]!.Action].flat()), handler).toEqual(
+      expect(new Set([defined(dynamo[0]).Action].flat()), handler).toEqual(
         new Set(['dynamodb:GetItem', 'dynamodb:PutItem']),
       );
     }
@@ -264,8 +265,8 @@ describe('the deployed stack (with a skill id and an alarm e-mail)', () => {
     });
     const sqs = statementsOf(s.template, fn).filter((st) => JSON.stringify(st.Action).includes('sqs:'));
     expect(sqs).toHaveLength(1);
-    expect([sqs[0]!.Action].flat()).toContain('sqs:SendMessage');
-    expect([sqs[0]!.Action].flat().some((a) => /Receive|Delete|Purge|\*/.test(a))).toBe(false);
+    expect([defined(sqs[0]).Action].flat()).toContain('sqs:SendMessage');
+    expect([defined(sqs[0]).Action].flat().some((a) => /Receive|Delete|Purge|\*/.test(a))).toBe(false);
   });
 
   it('seals session attributes with a key from the stack’s own id, never a literal in the template', () => {
@@ -427,11 +428,11 @@ describe('without a skill id', () => {
     >;
     const guards = Object.entries(rules).filter(([id]) => id !== 'CheckBootstrapVersion');
     expect(guards).toHaveLength(1);
-    const [assertion] = guards[0]![1].Assertions;
+    const [assertion] = defined(guards[0])[1].Assertions;
     expect(assertion?.AssertDescription).toContain('-c skillId=');
     // The rule must be unconditionally false: Fn::Not of a tautology.
     const assert = (
-      guards[0]![1].Assertions[0] as unknown as { Assert: { 'Fn::Not': [{ 'Fn::Equals': [] }] } }
+      defined(guards[0])[1].Assertions[0] as unknown as { Assert: { 'Fn::Not': [{ 'Fn::Equals': [] }] } }
     ).Assert;
     const [left, right] = assert['Fn::Not'][0]['Fn::Equals'] as unknown[];
     expect(typeof left).toBe('string');
@@ -522,7 +523,7 @@ describe('with Login-with-Amazon credentials', () => {
     );
     expect(open).toHaveLength(1);
     const skill = onlyResource(first.template, 'Alexa::ASK::Skill');
-    expect(skill.DependsOn).toEqual(expect.arrayContaining([open[0]![0]]));
+    expect(skill.DependsOn).toEqual(expect.arrayContaining([defined(open[0])[0]]));
     // The handler still refuses every request until the second deploy sets the real skill id.
     first.template.hasResourceProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ SKILL_ID: placeholderSkillId }) },

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
+import { defined } from '../../tools/defined.js';
 import { iconSource, renderIcon, skillPackageDir, storeIcons } from '../../tools/render-icons.js';
 
 interface PngHeader {
@@ -18,11 +19,14 @@ function pngHeader(bytes: Buffer): PngHeader {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), colorType: bytes.readUInt8(25) };
 }
 
-const nl = (
-  JSON.parse(readFileSync(path.join(skillPackageDir, 'skill.json'), 'utf8')) as {
-    manifest: { publishingInformation: { locales: Record<string, Record<string, string>> } };
-  }
-).manifest.publishingInformation.locales['nl-NL']!;
+const nl = defined(
+  (
+    JSON.parse(readFileSync(path.join(skillPackageDir, 'skill.json'), 'utf8')) as {
+      manifest: { publishingInformation: { locales: Record<string, Record<string, string>> } };
+    }
+  ).manifest.publishingInformation.locales['nl-NL'],
+  "the skill package's nl-NL locale",
+);
 
 describe('the store icons', () => {
   it.each(storeIcons)(

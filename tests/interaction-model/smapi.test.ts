@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { defined } from '../../tools/defined.js';
 import { schemaErrors, typeErrors } from '../support/smapi.js';
 
 /*
@@ -37,7 +38,7 @@ describe('the checks themselves', () => {
     const copy = structuredClone(manifest) as {
       manifest: { publishingInformation: { locales: Record<string, Record<string, unknown>> } };
     };
-    Object.assign(copy.manifest.publishingInformation.locales['nl-NL']!, extra);
+    Object.assign(defined(copy.manifest.publishingInformation.locales['nl-NL']), extra);
     return copy;
   };
 
@@ -62,7 +63,7 @@ describe('the checks themselves', () => {
     const copy = structuredClone(manifest) as {
       manifest: { apis: { custom: { interfaces: { supportedViewports: Record<string, unknown>[] }[] } } };
     };
-    copy.manifest.apis.custom.interfaces[0]!.supportedViewports[0]!.shape = 'TRIANGLE';
+    defined(defined(copy.manifest.apis.custom.interfaces[0]).supportedViewports[0]).shape = 'TRIANGLE';
     expect(schemaErrors(copy, 'v1.skill.Manifest.SkillManifestEnvelope').join('\n')).toMatch(
       /supportedViewports\/0\/shape must be equal to one of the allowed values/,
     );

@@ -4,7 +4,7 @@ import { infoAnswer, infoInParts, infoTopics, moreCauses } from '../../lambda/sr
 import { renderSsml, type Speech, wordCount } from '../../lambda/src/speech/ssml.js';
 import { spoken } from '../../lambda/src/text/index.js';
 import { loadInteractionModel, Understanding } from '../../tools/simulator/nlu/index.js';
-import { ssmlProblems } from '../../tools/ssml-check.js';
+import { ssmlProblems } from '../support/ssml-check.js';
 
 const model = loadInteractionModel();
 const understanding = await Understanding.train(model);
@@ -17,14 +17,14 @@ const said = (speech: Speech) =>
 const text = (id: string) => said(infoAnswer(id) ?? []);
 
 describe('info answers', () => {
-  it('has an answer for every InfoTopic value of the interaction model, and no answer without a value', () => {
+  it('has an answer for every InfoTopic value of the interaction model, and no answer without a value', async () => {
     const ids = infoTopicType?.values.map((v) => v.id ?? '') ?? [];
     expect(ids.length).toBeGreaterThan(0);
     expect([...ids].sort()).toEqual([...infoTopics].sort());
     for (const id of ids) {
       const speech = infoAnswer(id);
       expect(speech, id).toBeDefined();
-      expect(ssmlProblems(renderSsml(speech ?? [])), id).toEqual([]);
+      expect(await ssmlProblems(renderSsml(speech ?? [])), id).toEqual([]);
     }
   });
 

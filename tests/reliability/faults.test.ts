@@ -2,10 +2,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { prompts } from '../../lambda/src/content/prompts.js';
 import { DynamoUserStateStore } from '../../lambda/src/state/dynamo-store.js';
 import type { UserState } from '../../lambda/src/state/user-state.js';
-import { responseProblems } from '../../tools/response-check.js';
-import { type HeardTurn, ssmlToText, type VoiceSession } from '../../tools/simulator/session.js';
+import { type HeardTurn, ssmlToText } from '../../tools/simulator/session.js';
 import { type RunningSkill, startSkill } from '../support/skill.js';
 import { type DynamoProxy, type ProxyMode, startDynamoProxy } from './support/dynamo-proxy.js';
+import { timed } from './support/faulty-skill.js';
 import { type CapturedLogs, captureLogs } from './support/logs.js';
 
 /*
@@ -13,9 +13,6 @@ import { type CapturedLogs, captureLogs } from './support/logs.js';
  * hangs, throttles or fails every conditional write, switched per test. Every turn must still be
  * answered in time, and once DynamoDB is healthy again nothing the user did may be lost.
  */
-
-/** Alexa waits 8 s; the user should not notice more than a short delay. */
-const answerWithinMs = 3000;
 
 let skill: RunningSkill;
 let proxy: DynamoProxy;
@@ -42,17 +39,6 @@ beforeEach(async () => {
 afterEach(() => logs.restore());
 
 const errorText = ssmlToText(`<speak>${prompts.error.join(' ')}</speak>`);
-
-/** One turn, timed; fails unless it is answered with valid speech within the budget. */
-async function timed(session: VoiceSession, utterance: string): Promise<HeardTurn> {
-  const started = performance.now();
-  const turn = await session.say(utterance);
-  const ms = performance.now() - started;
-  expect(ms, `"${utterance}" took ${Math.round(ms)} ms`).toBeLessThan(answerWithinMs);
-  expect(responseProblems(turn.response), utterance).toEqual([]);
-  expect(turn.text, utterance).not.toBe('');
-  return turn;
-}
 
 function tipNumber(turn: HeardTurn): number {
   const match = /^Tip (\d+):/.exec(turn.text);

@@ -2,7 +2,6 @@ import type { RequestEnvelope } from 'ask-sdk-model';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialogModes as dialogModesList } from '../../lambda/src/handlers/context.js';
-import { responseProblems } from '../../tools/response-check.js';
 import {
   type EnvelopeContext,
   intentRequest,
@@ -193,7 +192,7 @@ describe('any request the interaction model allows, with any session attributes'
       fc.asyncProperty(generatedRequests(skill), async (g) => {
         const envelope = envelopeFor(skill, g);
         const answer = await send(skill.handler, envelope);
-        expect(responseProblems(answer.response)).toEqual([]);
+        await expect(answer.response).toBeAValidAlexaAnswer();
         if (g.kind === 'ended') expect(answer.response.response.outputSpeech).toBeUndefined();
         else {
           // A launch or an intent is always answered with speech, never with silence, except when the skill
@@ -232,7 +231,7 @@ describe('any request the interaction model allows, with any session attributes'
             }),
           );
           const turn = await skill.session({ userId }).say(utterance);
-          expect(responseProblems(turn.response)).toEqual([]);
+          await expect(turn.response).toBeAValidAlexaAnswer();
           expect(turn.ssml).not.toBe('');
           expect(logs.lines().filter((l) => l.method === 'error')).toEqual([]);
         },

@@ -2,10 +2,10 @@ import type { RequestEnvelope } from 'ask-sdk-model';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { prompts } from '../../lambda/src/content/prompts.js';
 import { DynamoUserStateStore } from '../../lambda/src/state/dynamo-store.js';
-import { responseProblems } from '../../tools/response-check.js';
+import { defined } from '../../tools/defined.js';
 import { ssmlToText } from '../../tools/simulator/session.js';
-import { ssmlProblems } from '../../tools/ssml-check.js';
 import { type RunningSkill, startSkill } from '../support/skill.js';
+import { ssmlProblems } from '../support/ssml-check.js';
 import { type CapturedLogs, captureLogs } from './support/logs.js';
 import { context, intentRequest, launchRequest, send } from './support/requests.js';
 
@@ -66,9 +66,9 @@ describe('finding 8: session attributes are validated like any input', () => {
       const answer = await send(skill.handler, inSession(userId, changed, 'AMAZON.RepeatIntent'));
       expect(answer.ssml).toBeDefined();
       expect(answer.ssml).not.toContain('audio');
-      expect(answer.ssml!.length).toBeLessThan(8000);
-      expect(ssmlProblems(answer.ssml!)).toEqual([]);
-      expect(responseProblems(answer.response)).toEqual([]);
+      expect(defined(answer.ssml).length).toBeLessThan(8000);
+      expect(await ssmlProblems(defined(answer.ssml))).toEqual([]);
+      await expect(answer.response).toBeAValidAlexaAnswer();
     }
   });
 
@@ -114,7 +114,7 @@ describe('finding 9: malformed envelopes get a clean refusal or a spoken answer'
   async function cleanly(label: string, event: unknown): Promise<'refused' | 'answered'> {
     try {
       const response = await skill.handler(event as RequestEnvelope, { awsRequestId: 'malformed' });
-      expect(responseProblems(response), label).toEqual([]);
+      await expect(response, label).toBeAValidAlexaAnswer();
       const speech = response.response.outputSpeech;
       if (speech?.type === 'SSML') expect(ssmlToText(speech.ssml), label).not.toContain(errorText);
       return 'answered';

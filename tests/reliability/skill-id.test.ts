@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { defined } from '../../tools/defined.js';
 import { intentRequest, launchRequest, skillDisabledEvent } from '../../tools/simulator/envelope.js';
 import { type RunningSkill, startSkill } from '../support/skill.js';
 import { type CapturedLogs, captureLogs } from './support/logs.js';
@@ -59,7 +60,7 @@ describe('a request meant for another skill', () => {
     const missing = launchRequest(context());
     const { application: _a, ...system } = missing.context.System;
     missing.context.System = system as typeof missing.context.System;
-    const { application: _b, ...session } = missing.session!;
+    const { application: _b, ...session } = defined(missing.session);
     missing.session = session as typeof missing.session;
     await expect(send(skill.handler, missing)).rejects.toThrow(/refused/i);
 

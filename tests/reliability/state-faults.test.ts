@@ -1,6 +1,7 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { prompts } from '../../lambda/src/content/prompts.js';
+import { defined } from '../../tools/defined.js';
 import { skillDisabledEvent } from '../../tools/simulator/envelope.js';
 import { ssmlToText, type VoiceSession } from '../../tools/simulator/session.js';
 import { testSkillId } from '../support/skill.js';
@@ -202,7 +203,7 @@ describe('finding 5: progress and simultaneous writers', () => {
     expect(stored.recentTips).toContain(tip);
     expect(stored.disclaimerHeard).toBe(true);
     // SQS delivers at least once: the same job again changes nothing (its id is its write id).
-    const job = f.skill.queue.sent().at(-1)!;
+    const job = defined(f.skill.queue.sent().at(-1));
     expect(await f.skill.queue.redeliver(job, f.skill.stateJobs)).toEqual({ batchItemFailures: [] });
     expect((await f.store.load(userId)).progress).toMatchObject({ sessionsDone: 1, exercisesDone: 1 });
   });

@@ -16,18 +16,19 @@ import {
 } from '../../lambda/src/screen/apl.js';
 import { screenContentSchema } from '../../lambda/src/screen/content-schema.js';
 import { say } from '../../lambda/src/speech/ssml.js';
+import { defined } from '../../tools/defined.js';
 import { intentRequest, screenInterfaces, simulatorContext } from '../../tools/simulator/envelope.js';
 
 const prefs: coach.CoachPreferences = { holdExtraSeconds: 0, speechRate: 'normal' };
-const turnsOf = (id: string) => coach.turnsFor(exerciseById(id)!, prefs);
+const turnsOf = (id: string) => coach.turnsFor(defined(exerciseById(id)), prefs);
 const data = (id: string, index: number): ExerciseScreenData => {
-  const turn = turnsOf(id)[index]!;
-  return exerciseScreen(turn, exerciseById(id)!).datasources.payload.exercise as ExerciseScreenData;
+  const turn = defined(turnsOf(id)[index]);
+  return exerciseScreen(turn, defined(exerciseById(id))).datasources.payload.exercise as ExerciseScreenData;
 };
 /** How many holds the turn speaks: each starts with "Ik tel ... seconden." or the exercise's "again" line. */
 const holdsSaid = (id: string, index: number) => {
-  const again = coach.planFor(exerciseById(id)!).again;
-  return turnsOf(id)[index]!.speech.filter(
+  const again = coach.planFor(defined(exerciseById(id))).again;
+  return defined(turnsOf(id)[index]).speech.filter(
     (p) => p.kind === 'text' && (/^Ik tel .* seconden\.$/.test(p.text) || p.text === again),
   ).length;
 };
@@ -58,7 +59,7 @@ describe('which devices get a screen', () => {
   });
 
   it('both documents declare that one version', () => {
-    for (const screen of [tipScreen(article.tips[0]!), textScreen('Titel', ['Tekst.'])]) {
+    for (const screen of [tipScreen(defined(article.tips[0])), textScreen('Titel', ['Tekst.'])]) {
       expect(screen.document.version).toBe(aplDocumentVersion);
     }
   });
@@ -74,9 +75,9 @@ describe('which devices get a screen', () => {
 
 describe('the exercise screen', () => {
   it('shows the exercise, "deel 1 van n", the leg and the hold of knie naar borst', () => {
-    const turn = turnsOf('knie-naar-borst')[0]!;
+    const turn = defined(turnsOf('knie-naar-borst')[0]);
     const screen = data('knie-naar-borst', 0);
-    expect(screen.name).toBe(exerciseById('knie-naar-borst')!.title);
+    expect(screen.name).toBe(defined(exerciseById('knie-naar-borst')).title);
     expect(screen.partLabel).toBe(turn.partLabel);
     expect(screen.partLabel).toMatch(/^deel 1 van \d+$/);
     expect(screen.side).toBe('Linkerbeen');
@@ -93,7 +94,7 @@ describe('the exercise screen', () => {
 
   it('counts down once per spoken hold, as long as the hold, one after the other', () => {
     for (const id of ['knie-naar-borst', 'brug', 'hamstrings']) {
-      coach.turnsFor(exerciseById(id)!, prefs).forEach((turn, index) => {
+      coach.turnsFor(defined(exerciseById(id)), prefs).forEach((turn, index) => {
         const { holds } = data(id, index);
         expect(holds.length, `${id} turn ${index}`).toBe(holdsSaid(id, index));
         expect(holds.length).toBeGreaterThan(0);
@@ -109,24 +110,24 @@ describe('the exercise screen', () => {
 
   it('counts down exactly the silences Alexa plays: the hold silences add up to the countdowns', () => {
     // knie naar borst: one 20 s hold per repetition; 20 s is played as 10 s + 10 s of silence.
-    const turn = turnsOf('knie-naar-borst')[0]!;
+    const turn = defined(turnsOf('knie-naar-borst')[0]);
     const screen = data('knie-naar-borst', 0);
     const total = screen.holds.reduce((sum, h) => sum + h.seconds, 0);
     const silences = turn.speech.filter((p) => p.kind === 'pause').reduce((s, p) => s + p.seconds, 0);
     // What is left is the setup pause and the rests between repetitions, never a hold.
-    expect(silences - total).toBeLessThan(turn.holdSeconds!);
+    expect(silences - total).toBeLessThan(defined(turn.holdSeconds));
     expect(total).toBe(holdsSaid('knie-naar-borst', 0) * 20);
   });
 
   it('starts the countdown later when a lead-in is spoken first', () => {
-    const turn = turnsOf('brug')[0]!;
-    const plain = exerciseScreen(turn, exerciseById('brug')!).datasources.payload
+    const turn = defined(turnsOf('brug')[0]);
+    const plain = exerciseScreen(turn, defined(exerciseById('brug'))).datasources.payload
       .exercise as ExerciseScreenData;
-    const led = exerciseScreen(turn, exerciseById('brug')!, [
+    const led = exerciseScreen(turn, defined(exerciseById('brug')), [
       say('Forceer nooit een oefening.'),
       ...turn.speech,
     ]).datasources.payload.exercise as ExerciseScreenData;
-    expect(led.holds[0]!.startMs).toBeGreaterThan(plain.holds[0]!.startMs);
+    expect(defined(led.holds[0]).startMs).toBeGreaterThan(defined(plain.holds[0]).startMs);
   });
 
   it('has no countdown for exercises without a hold', () => {
@@ -151,7 +152,7 @@ function walk(node: Node, found: Node[] = []): Node[] {
 }
 
 describe('the APL documents', () => {
-  const exercise = exerciseScreen(turnsOf('brug')[0]!, exerciseById('brug')!);
+  const exercise = exerciseScreen(defined(turnsOf('brug')[0]), defined(exerciseById('brug')));
   const text = textScreen('Titel', ['Een regel']);
 
   it('are RenderDocument directives with an APL document of the current version', () => {
@@ -174,7 +175,7 @@ describe('the APL documents', () => {
     const doc = JSON.stringify(exercise.document);
     const used = new Set([...doc.matchAll(/screen\.(\w+)/g)].map((m) => m[1]));
     const provided = Object.keys(exercise.datasources.payload.exercise as object);
-    expect([...used].filter((key) => !provided.includes(key!))).toEqual([]);
+    expect([...used].filter((key) => !provided.includes(defined(key)))).toEqual([]);
     // The countdown Text reads each hold's start and length.
     expect(doc).toContain('data.startMs');
     expect(doc).toContain('data.seconds');
@@ -188,7 +189,7 @@ describe('the APL documents', () => {
 
 describe('text screens', () => {
   it('show a tip with its number, title and bullets', () => {
-    const tip = article.tips[0]!;
+    const tip = defined(article.tips[0]);
     const payload = tipScreen(tip).datasources.payload.text as { title: string; lines: string[] };
     expect(payload.title).toContain(String(tip.number));
     expect(payload.title).toBe('Tip 1: Blijf bewegen');

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { breaksFor, pause, pauseSeconds, renderSsml, say } from '../../lambda/src/speech/ssml.js';
 import { breaksIn } from '../../tools/simulator/session.js';
-import { ssmlProblems } from '../../tools/ssml-check.js';
+import { ssmlProblems } from '../support/ssml-check.js';
 
 describe('the SSML builder', () => {
-  it('escapes text so that nothing a user says can add tags', () => {
+  it('escapes text so that nothing a user says can add tags', async () => {
     const ssml = renderSsml([say('<audio src="x"/> & "quotes" \'too\' </speak>')]);
     expect(ssml).not.toContain('<audio');
     expect(ssml).toContain('&lt;audio');
     expect(ssml).toContain('&amp;');
-    expect(ssmlProblems(ssml)).toEqual([]);
+    expect(await ssmlProblems(ssml)).toEqual([]);
   });
 
   it('splits a 30 second hold into breaks of at most 10 seconds that add up to 30', () => {
@@ -31,18 +31,18 @@ describe('the SSML builder', () => {
     expect(ssml).toBe('<speak>tip over tillen</speak>');
   });
 
-  it('wraps slow speech in a prosody tag', () => {
+  it('wraps slow speech in a prosody tag', async () => {
     const ssml = renderSsml([say('Lig op je rug.')], 'slow');
     expect(ssml).toMatch(/^<speak><prosody rate="\d+%">Lig op je rug\.<\/prosody><\/speak>$/);
-    expect(ssmlProblems(ssml)).toEqual([]);
+    expect(await ssmlProblems(ssml)).toEqual([]);
   });
 
-  it('marks 112 as three digits, and only 112', () => {
+  it('marks 112 as three digits, and only 112', async () => {
     const ssml = renderSsml([say('Bij levensgevaar bel je 112. Tip 11: juist tillen. Nummer 1120.')]);
     expect(ssml).toBe(
       '<speak>Bij levensgevaar bel je <say-as interpret-as="digits">112</say-as>. Tip 11: juist tillen. Nummer 1120.</speak>',
     );
-    expect(ssmlProblems(ssml)).toEqual([]);
+    expect(await ssmlProblems(ssml)).toEqual([]);
   });
 
   it('counts the seconds of silence', () => {
@@ -51,11 +51,11 @@ describe('the SSML builder', () => {
 });
 
 describe('the SSML check used by the tests', () => {
-  it('finds what Alexa would reject', () => {
-    expect(ssmlProblems('<speak><break time="11s"/></speak>')).toContain('break of 11s');
-    expect(ssmlProblems('<speak><script>x</script></speak>')).toContain('tag <script> not allowed');
-    expect(ssmlProblems('<speak>a & b</speak>')).toContain('unescaped &');
-    expect(ssmlProblems('<speak><prosody rate="90%">x</speak>').length).toBeGreaterThan(0);
-    expect(ssmlProblems(`<speak>${'a'.repeat(8000)}</speak>`).length).toBeGreaterThan(0);
+  it('finds what Alexa would reject', async () => {
+    expect(await ssmlProblems('<speak><break time="11s"/></speak>')).toContain('break of 11s');
+    expect(await ssmlProblems('<speak><script>x</script></speak>')).toContain('tag <script> not allowed');
+    expect(await ssmlProblems('<speak>a & b</speak>')).toContain('unescaped &');
+    expect((await ssmlProblems('<speak><prosody rate="90%">x</speak>')).length).toBeGreaterThan(0);
+    expect((await ssmlProblems(`<speak>${'a'.repeat(8000)}</speak>`)).length).toBeGreaterThan(0);
   });
 });

@@ -4,7 +4,8 @@ import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDynamoClient } from '../../lambda/src/state/dynamo-client.js';
 import { DynamoUserStateStore } from '../../lambda/src/state/dynamo-store.js';
-import type { SavedPosition, UserState } from '../../lambda/src/state/user-state.js';
+import type { UserState } from '../../lambda/src/state/user-state.js';
+import { routinePosition } from '../support/builders.js';
 import { type RunningDynalite, startDynalite } from '../support/dynalite.js';
 
 let db: RunningDynalite;
@@ -17,15 +18,8 @@ function newUserId(): string {
   return `amzn1.ask.account.test-${userCount}`;
 }
 
-function position(exerciseIndex: number, updatedAt: string): SavedPosition {
-  return {
-    exerciseIds: ['knie-naar-borst', 'kat-koe', 'brug'],
-    exerciseIndex,
-    turnIndex: 0,
-    kind: 'routine',
-    updatedAt,
-  };
-}
+const position = (exerciseIndex: number, updatedAt: string) =>
+  routinePosition(exerciseIndex, updatedAt, ['knie-naar-borst', 'kat-koe', 'brug']);
 
 function withSessions(state: UserState, extra: number): UserState {
   return { ...state, progress: { ...state.progress, sessionsDone: state.progress.sessionsDone + extra } };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isDirty, putStateInSession, stateFromSession } from '../../lambda/src/state/session-cache.js';
 import { newUserState } from '../../lambda/src/state/user-state.js';
+import { userState } from '../support/builders.js';
 
 const now = new Date('2025-06-01T10:00:00Z');
 
@@ -11,7 +12,7 @@ describe('the state carried in session attributes', () => {
 
   it('comes back as it was put, and unchanged it needs no write', () => {
     const attributes: Record<string, unknown> = {};
-    const loaded = { ...newUserState(now), version: 3, disclaimerHeard: true };
+    const loaded = userState({ version: 3, disclaimerHeard: true }, now);
     putStateInSession(attributes, loaded, loaded);
     const session = stateFromSession(attributes, now);
     expect(session?.state).toEqual(loaded);
@@ -28,7 +29,7 @@ describe('the state carried in session attributes', () => {
 
   it('survives the JSON round trip Alexa makes between turns without looking changed', () => {
     const attributes: Record<string, unknown> = {};
-    const loaded = { ...newUserState(now), recentTips: [3, 1], reminderToken: 'token' };
+    const loaded = userState({ recentTips: [3, 1], reminderTokens: ['token'] }, now);
     putStateInSession(attributes, loaded, loaded);
     const afterAlexa = JSON.parse(JSON.stringify(attributes)) as Record<string, unknown>;
     const session = stateFromSession(afterAlexa, now);

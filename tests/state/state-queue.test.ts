@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NoStateQueueError, parseStateJob, StateQueue } from '../../lambda/src/state/state-queue.js';
 import { newUserState } from '../../lambda/src/state/user-state.js';
 import { type LocalQueue, startLocalQueue } from '../../tools/local-queue.js';
+import { userState } from '../support/builders.js';
 
 /*
  * The state queue's client is the real AWS SDK (@aws-sdk/client-sqs, as bundled), talking to a loopback
@@ -20,7 +21,7 @@ const now = new Date('2025-06-01T10:00:00Z');
 describe('StateQueue against an SQS stand-in', () => {
   it('sends a job SQS stores whole, with an id and the time, that the consumer reads back', async () => {
     const queue = new StateQueue({ queueUrl: sqs.url, now: () => now });
-    const state = { ...newUserState(now), disclaimerHeard: true, recentTips: [3] };
+    const state = userState({ disclaimerHeard: true, recentTips: [3] }, now);
     await queue.send({
       kind: 'save',
       userId: 'amzn1.ask.account.Q',

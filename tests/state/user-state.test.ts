@@ -11,25 +11,12 @@ import {
   type UserState,
 } from '../../lambda/src/state/user-state.js';
 import { dayInAmsterdam } from '../../lambda/src/time/amsterdam.js';
+import { routinePosition, testNow, userState } from '../support/builders.js';
 
-const now = new Date('2025-06-01T10:00:00Z');
+const now = testNow;
 
 function at(iso: string): Date {
   return new Date(iso);
-}
-
-function position(exerciseIndex: number, updatedAt: string): SavedPosition {
-  return {
-    exerciseIds: ['knie-naar-borst', 'kat-koe', 'bekkenkanteling', 'brug', 'hamstrings'],
-    exerciseIndex,
-    turnIndex: 0,
-    kind: 'routine',
-    updatedAt,
-  };
-}
-
-function state(changes: Partial<UserState> = {}): UserState {
-  return { ...newUserState(now), ...changes };
 }
 
 describe('a new user', () => {
@@ -67,7 +54,7 @@ describe('reading a stored state', () => {
       {
         version: 'three',
         disclaimerHeard: true,
-        position: position(3, '2025-05-30T08:00:00.000Z'),
+        position: routinePosition(3, '2025-05-30T08:00:00.000Z'),
         preferences: { holdExtraSeconds: 'lang', speechRate: 'slow' },
         progress: { sessionsDone: 4, exercisesDone: -2, daysInARow: 2, lastSessionDay: 'gisteren' },
         recentTips: [1, 'a', 3, 2.5, 7],
@@ -92,7 +79,7 @@ describe('reading a stored state', () => {
   });
 
   it('drops a position that points past its exercises instead of resuming nowhere', () => {
-    expect(parseUserState({ position: position(7, now.toISOString()) }, now).position).toBeNull();
+    expect(parseUserState({ position: routinePosition(7, now.toISOString()) }, now).position).toBeNull();
     expect(parseUserState({ position: { exerciseIndex: 1 } }, now).position).toBeNull();
   });
 
@@ -118,24 +105,24 @@ describe('reading a stored state', () => {
 
 describe('days in a row (Europe/Amsterdam)', () => {
   it('starts at 1 on the first session', () => {
-    const after = recordSessionDay(state(), at('2025-01-14T08:00:00Z'));
+    const after = recordSessionDay(userState(), at('2025-01-14T08:00:00Z'));
     expect(after.progress).toMatchObject({ daysInARow: 1, lastSessionDay: '2025-01-14' });
   });
 
   it('counts a session after midnight in Amsterdam as the next day, though UTC still says the same day', () => {
-    const evening = recordSessionDay(state(), at('2025-01-14T22:30:00Z')); // 23:30 in Amsterdam
+    const evening = recordSessionDay(userState(), at('2025-01-14T22:30:00Z')); // 23:30 in Amsterdam
     const afterMidnight = recordSessionDay(evening, at('2025-01-14T23:30:00Z')); // 00:30 the 15th
     expect(afterMidnight.progress).toMatchObject({ daysInARow: 2, lastSessionDay: '2025-01-15' });
   });
 
   it('does not count two sessions on the same Amsterdam day twice', () => {
-    const justAfterMidnight = recordSessionDay(state(), at('2025-01-14T23:10:00Z')); // 00:10 the 15th
+    const justAfterMidnight = recordSessionDay(userState(), at('2025-01-14T23:10:00Z')); // 00:10 the 15th
     const evening = recordSessionDay(justAfterMidnight, at('2025-01-15T20:00:00Z'));
     expect(evening.progress).toMatchObject({ daysInARow: 1, lastSessionDay: '2025-01-15' });
   });
 
   it('restarts at 1 after a day without a session', () => {
-    const monday = recordSessionDay(state(), at('2025-01-13T08:00:00Z'));
+    const monday = recordSessionDay(userState(), at('2025-01-13T08:00:00Z'));
     const tuesday = recordSessionDay(monday, at('2025-01-14T08:00:00Z'));
     const thursday = recordSessionDay(tuesday, at('2025-01-16T08:00:00Z'));
     expect(tuesday.progress.daysInARow).toBe(2);
@@ -143,7 +130,7 @@ describe('days in a row (Europe/Amsterdam)', () => {
   });
 
   it('counts calendar days across the spring DST change, not 24 hours', () => {
-    const saturday = recordSessionDay(state(), at('2025-03-29T22:30:00Z')); // Sat 23:30 CET
+    const saturday = recordSessionDay(userState(), at('2025-03-29T22:30:00Z')); // Sat 23:30 CET
     // Sunday 30 March has 23 hours: 23 hours later is still Sunday evening, the next day.
     expect(recordSessionDay(saturday, at('2025-03-30T21:30:00Z')).progress.daysInARow).toBe(2);
     // 24 hours later is already Monday 00:30 CEST: Sunday was skipped.
@@ -151,30 +138,30 @@ describe('days in a row (Europe/Amsterdam)', () => {
   });
 
   it('treats the 25-hour autumn DST day as one day', () => {
-    const early = recordSessionDay(state(), at('2025-10-25T22:30:00Z')); // Sun 26 Oct 00:30 CEST
+    const early = recordSessionDay(userState(), at('2025-10-25T22:30:00Z')); // Sun 26 Oct 00:30 CEST
     const late = recordSessionDay(early, at('2025-10-26T22:30:00Z')); // Sun 26 Oct 23:30 CET
     expect(dayInAmsterdam(at('2025-10-26T22:30:00Z'))).toBe('2025-10-26');
     expect(late.progress).toMatchObject({ daysInARow: 1, lastSessionDay: '2025-10-26' });
   });
 
   it('continues across month and year ends', () => {
-    const feb = recordSessionDay(state(), at('2025-02-28T12:00:00Z'));
+    const feb = recordSessionDay(userState(), at('2025-02-28T12:00:00Z'));
     expect(recordSessionDay(feb, at('2025-03-01T12:00:00Z')).progress.daysInARow).toBe(2);
-    const dec = recordSessionDay(state(), at('2025-12-31T12:00:00Z'));
+    const dec = recordSessionDay(userState(), at('2025-12-31T12:00:00Z'));
     expect(recordSessionDay(dec, at('2026-01-01T12:00:00Z')).progress.daysInARow).toBe(2);
   });
 
   it('counts a finished session along with its day', () => {
-    const after = recordSession(state(), at('2025-01-14T08:00:00Z'));
+    const after = recordSession(userState(), at('2025-01-14T08:00:00Z'));
     expect(after.progress).toMatchObject({ sessionsDone: 1, daysInARow: 1 });
   });
 });
 
 describe('merging two sessions that wrote from the same base', () => {
-  const base = state({
+  const base = userState({
     version: 4,
     updatedAt: '2025-06-01T09:00:00.000Z',
-    position: position(1, '2025-06-01T09:00:00.000Z'),
+    position: routinePosition(1, '2025-06-01T09:00:00.000Z'),
     progress: { sessionsDone: 2, exercisesDone: 6, daysInARow: 1, lastSessionDay: '2025-05-31' },
     recentTips: [1, 2],
   });
@@ -195,13 +182,13 @@ describe('merging two sessions that wrote from the same base', () => {
     const older = placed(
       base,
       'kitchen',
-      position(2, '2025-06-01T09:10:00.000Z'),
+      routinePosition(2, '2025-06-01T09:10:00.000Z'),
       '2025-06-01T09:10:00.000Z',
     );
     const newer = placed(
       base,
       'kitchen',
-      position(3, '2025-06-01T09:20:00.000Z'),
+      routinePosition(3, '2025-06-01T09:20:00.000Z'),
       '2025-06-01T09:20:00.000Z',
     );
     expect(mergeStates(older, newer, base).position?.exerciseIndex).toBe(3);
@@ -211,11 +198,11 @@ describe('merging two sessions that wrote from the same base', () => {
   it('keeps each device its own place: a device that did not move keeps what the other stored', () => {
     const bedroomAt = '2025-06-01T09:05:00.000Z';
     const kitchenAt = '2025-06-01T09:07:00.000Z';
-    const stored = placed(base, 'bedroom', position(4, bedroomAt), bedroomAt);
+    const stored = placed(base, 'bedroom', routinePosition(4, bedroomAt), bedroomAt);
     const mine = placed(
       { ...base, updatedAt: '2025-06-01T09:30:00.000Z' },
       'kitchen',
-      position(2, kitchenAt),
+      routinePosition(2, kitchenAt),
       kitchenAt,
     );
     const merged = mergeStates(stored, mine, base);
@@ -229,7 +216,7 @@ describe('merging two sessions that wrote from the same base', () => {
     const stored = placed(
       base,
       'bedroom',
-      position(2, '2025-06-01T09:05:00.000Z'),
+      routinePosition(2, '2025-06-01T09:05:00.000Z'),
       '2025-06-01T09:05:00.000Z',
     );
     const mine = placed(base, 'kitchen', null, '2025-06-01T09:30:00.000Z');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import ts from 'typescript';
 import { repoRoot } from '../../infra/bundling.js';
+import { defined } from '../../tools/defined.js';
 
 /*
  * Checks JSON against the official Skill Management API model (the ask-smapi-model package): its
@@ -36,7 +37,7 @@ export function typeErrors(json: unknown, smapiType: string): string[] {
       ? ts.createSourceFile(name, source, version, true)
       : getSourceFile(name, version, onError, create);
   const program = ts.createProgram([fileName], options, host);
-  const file = program.getSourceFile(fileName)!;
+  const file = defined(program.getSourceFile(fileName));
   return [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)].map((d) => {
     const where =
       d.start === undefined ? '' : `line ${file.getLineAndCharacterOfPosition(d.start).line + 1}: `;

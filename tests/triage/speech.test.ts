@@ -18,6 +18,7 @@ import {
   type TriageOutcome,
   type TriageState,
 } from '../../lambda/src/triage/index.js';
+import { defined } from '../../tools/defined.js';
 
 const plain = (speech: Speech) =>
   speech
@@ -91,14 +92,14 @@ describe('what the doctor questions sound like', () => {
   });
 
   it('asks about the bladder and bowel both ways: cannot hold, and cannot pass', () => {
-    const bladder = states.find((state) => questionAt(state).flags.includes('blaas-darm'))!;
+    const bladder = defined(states.find((state) => questionAt(state).flags.includes('blaas-darm')));
     const asked = plain(currentQuestion(bladder));
     expect(asked).toMatch(/niet ophouden/);
     expect(asked).toMatch(/lukt het je juist niet om te plassen/);
   });
 
   it('counts legs that go weak with numbness, as a safety addition', () => {
-    const numb = states.find((state) => questionAt(state).flags.includes('gevoelloos-tintelingen'))!;
+    const numb = defined(states.find((state) => questionAt(state).flags.includes('gevoelloos-tintelingen')));
     expect(plain(currentQuestion(numb))).toMatch(/benen slap/);
     expect(questionAt(numb).safetyAddition).toBe('slappe-benen');
     expect(spoken.safety['slappe-benen']?.why).toMatch(/article names only/);

@@ -72,7 +72,7 @@ Intl.DateTimeFormat = new Proxy(DateTimeFormat, {
  * variables Lambda sets that the SDK reads (the function's name and trace id add the X-Ray header;
  * the execution environment goes into the user agent).
  */
-export function childEnv(extra: Record<string, string>): Record<string, string> {
+function childEnv(extra: Record<string, string>): Record<string, string> {
   return {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',

@@ -9,7 +9,7 @@ import path from 'node:path';
  * so a cold start at 256 MB gets 14.5 % of a CPU here as it would there. Needs a writable cgroup file
  * system (root); where there is none, the benchmark says so and skips these runs.
  */
-export const oneVcpuMb = 1769;
+const oneVcpuMb = 1769;
 const periodUs = 100_000;
 
 export interface CpuShare {

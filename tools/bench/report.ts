@@ -104,7 +104,7 @@ const f = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(dig
 const find = (r: BenchResult, prefix: string, runtime: string) =>
   r.cold.find((s) => s.key.startsWith(prefix) && s.runtime === runtime);
 
-export function goals(r: BenchResult): Goal[] {
+function goals(r: BenchResult): Goal[] {
   const others = r.runtimes.map((x) => x.label).filter((label) => label !== r.deployed);
   const elsewhere = (fn: (runtime: string) => string) =>
     others.map((label) => `${label.replace(/ \(.*\)$/, '')}: ${fn(label)}`).join('; ');

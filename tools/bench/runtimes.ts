@@ -10,7 +10,7 @@ import type { Runtime } from './cold.js';
  * the benchmark only, on first run, into .bench-cache/ (a devDependency would put its `node` first on
  * every npm script's PATH). tests/infra/stack.test.ts holds that its major is the stack's runtime.
  */
-export const deployedNode = { version: '24.22.3' } as const;
+const deployedNode = { version: '24.22.3' } as const;
 
 export const deployedNodeMajor = Number(deployedNode.version.split('.')[0]);
 

@@ -13,8 +13,3 @@ export function median(samples: readonly number[]): number {
   const upper = sorted[mid] ?? Number.NaN;
   return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] ?? upper) + upper) / 2;
 }
-
-/** Median of one numeric field over several runs. */
-export function medianOf<T>(runs: readonly T[], pick: (run: T) => number): number {
-  return median(runs.map(pick));
-}

@@ -49,7 +49,7 @@ type Db = Pick<RunningDynalite, 'client' | 'tableName'> &
  * Runs `warmup` + `sessions` sessions through `handler`, each with its own user, and after each session
  * `floorPerSession` floor pairs.
  */
-export async function runWarm(
+async function runWarm(
   handler: SkillHandler,
   db: Db,
   skillId: string,

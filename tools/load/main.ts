@@ -1,11 +1,11 @@
 import { prompts } from '../../lambda/src/content/prompts.js';
 import { DynamoUserStateStore } from '../../lambda/src/state/dynamo-store.js';
 import type { UserState } from '../../lambda/src/state/user-state.js';
+import { responseProblems } from '../../tests/support/response-check.js';
 import { buildLambda } from '../build.js';
 import { startLocalDynamo } from '../local-dynamo.js';
 import { startLocalQueue } from '../local-queue.js';
 import { importBundledHandler, importBundledStateJobs, runSkillLocally } from '../local-skill.js';
-import { responseProblems } from '../response-check.js';
 import { loadInteractionModel, Understanding } from '../simulator/nlu/index.js';
 import { type HeardTurn, ssmlToText, VoiceSession } from '../simulator/session.js';
 
@@ -72,7 +72,7 @@ async function turn(session: VoiceSession, user: string, utterance: string): Pro
     const heard = await session.say(utterance);
     const ms = performance.now() - started;
     latencies.push(ms);
-    const problems = responseProblems(heard.response);
+    const problems = await responseProblems(heard.response);
     if (problems.length > 0) failures.push({ user, what: `"${utterance}": ${problems.join('; ')}` });
     else if (heard.text === '' || heard.text.includes(errorText))
       failures.push({ user, what: `"${utterance}": answered "${heard.text.slice(0, 80)}"` });

@@ -51,7 +51,8 @@ export function collect(phrasings: readonly Phrasing[]): Record<string, string[]
     // with its words for the red-flag check; as a plain symptom sample the words would be lost.
     if (phrasing.goal.startsWith('symptom:')) {
       const carried = carrierMatch(compiled, values, tokens, tokens);
-      if (carried && Object.values(carried.slots).some((slot) => slot.type === 'AMAZON.SearchQuery')) continue;
+      if (carried && Object.values(carried.slots).some((slot) => slot.type === 'AMAZON.SearchQuery'))
+        continue;
     }
     const [, detail] = phrasing.goal.split(':');
     const slot = slotOf[intent];

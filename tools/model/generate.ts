@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { article } from '../../lambda/src/content/article.js';
 import { allIntents, type IntentName } from '../../lambda/src/intents.js';
 import { levelOf } from '../../lambda/src/triage/criteria.js';
+import { defined } from '../defined.js';
 import type { InteractionModel, ModelIntent } from '../simulator/nlu/model.js';
 import { expand } from './templates.js';
 
@@ -165,7 +166,7 @@ export function generateModel({ withCollected = true } = {}): InteractionModel {
     : {};
   const owner = new Map<string, string>();
   const intents = allIntents.map((name): ModelIntent => {
-    const { slots, samples } = source[name]!;
+    const { slots, samples } = defined(source[name]);
     const plain = [
       ...expandAll(symptomStatements(symptoms, name), name, perTemplate.symptom),
       ...(name === 'UrgentSymptomIntent' ? combinedStatements(symptoms) : []),

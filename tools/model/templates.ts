@@ -1,3 +1,5 @@
+import { defined } from '../defined.js';
+
 /**
  * Phrase templates for the interaction model: "(ik wil|laten we) {exercise} (doen|)" stands for every
  * sentence its choices make. Choices nest; an empty choice makes a part optional. Written by hand
@@ -13,7 +15,7 @@ function parse(template: string): Part[] {
     const parts: Part[] = [];
     let text = '';
     while (at < template.length) {
-      const char = template[at]!;
+      const char = defined(template[at]);
       if (char === '(') {
         at += 1;
         if (text) parts.push(text);
@@ -73,5 +75,5 @@ export function expand(template: string, max = Number.POSITIVE_INFINITY): string
   if (sentences.length <= max) return sentences;
   let stride = Math.ceil(sentences.length / max);
   while (gcd(stride, sentences.length) !== 1) stride += 1;
-  return Array.from({ length: max }, (_, i) => sentences[(i * stride) % sentences.length]!);
+  return Array.from({ length: max }, (_, i) => defined(sentences[(i * stride) % sentences.length]));
 }

@@ -6,6 +6,7 @@ import { knowledgeText } from '../../lambda/src/knowledge/text.js';
 import { reminderText } from '../../lambda/src/reminders/content.js';
 import { renderSsml } from '../../lambda/src/speech/ssml.js';
 import { triageContent } from '../../lambda/src/triage/content.js';
+import { defined } from '../defined.js';
 import { type HeardTurn, ssmlToText, type VoiceSession } from '../simulator/session.js';
 import { type Phrasing, redFlagOf } from './phrasings.js';
 
@@ -40,10 +41,10 @@ interface Session {
 
 const lower = (text: string) => text.toLowerCase();
 const says = (turn: HeardTurn, sentence: string) =>
-  lower(turn.text).includes(lower(sentence.split('{')[0]!.trim()));
+  lower(turn.text).includes(lower(sentence.split('{')[0]?.trim() ?? ''));
 
 /** The conversation a phrasing is said in, set up as the person would have got there. */
-export const setUp: Record<Phrasing['context'], readonly string[]> = {
+const setUp: Record<Phrasing['context'], readonly string[]> = {
   oneshot: [],
   session: ['open rug coach'],
   exercise: ['open rug coach', 'start mijn oefeningen'],
@@ -65,8 +66,8 @@ function modeOf(turn: HeardTurn): string {
   return sessionOf(turn).dialog?.mode ?? (turn.sessionEnded ? 'ended' : 'idle');
 }
 
-const directAdvice = triageContent.outcomes.direct.action[0]!;
-const appointmentAdvice = triageContent.outcomes.appointment.action[0]!;
+const directAdvice = defined(triageContent.outcomes.direct.action[0]);
+const appointmentAdvice = defined(triageContent.outcomes.appointment.action[0]);
 const selfCare = triageContent.outcomes.selfCare.allNo;
 
 function triageLevel(turn: HeardTurn): 'direct' | 'appointment' | 'questions' | 'offer' | undefined {
@@ -98,11 +99,11 @@ function describe(turn: HeardTurn): string {
   if (modeOf(turn) === 'exercise' && position)
     return `exercise ${position.exerciseIds[position.exerciseIndex]}`;
   if (says(turn, knowledgeText.notInArticle)) return 'not in the article';
-  if (says(turn, prompts.fallback[0]!)) return 'not understood';
+  if (says(turn, defined(prompts.fallback[0]))) return 'not understood';
   return `${modeOf(turn)}: ${turn.text.slice(0, 60)}`;
 }
 
-export function judge(phrasing: Phrasing, turn: HeardTurn, before: HeardTurn | undefined): Verdict {
+function judge(phrasing: Phrasing, turn: HeardTurn, before: HeardTurn | undefined): Verdict {
   const [kind = '', detail = ''] = phrasing.goal.split(':');
   const mode = modeOf(turn);
   const session = sessionOf(turn);
@@ -136,7 +137,7 @@ export function judge(phrasing: Phrasing, turn: HeardTurn, before: HeardTurn | u
   const right = ((): boolean => {
     switch (kind) {
       case 'launch':
-        return says(turn, prompts.welcomeNew[0]!) || says(turn, prompts.welcomeBack[0]!);
+        return says(turn, defined(prompts.welcomeNew[0])) || says(turn, defined(prompts.welcomeBack[0]));
       case 'exercise':
         if (detail === 'unknown') return mode === 'chooseExercise' || says(turn, knowledgeText.notInArticle);
         if (detail === 'any') return mode === 'exercise' || mode === 'chooseExercise';
@@ -168,10 +169,10 @@ export function judge(phrasing: Phrasing, turn: HeardTurn, before: HeardTurn | u
       case 'progress':
         return says(turn, prompts.progress.none) || says(turn, prompts.progress.position);
       case 'reminder':
-        if (detail === 'stop') return says(turn, reminderText.noReminder[0]!);
+        if (detail === 'stop') return says(turn, defined(reminderText.noReminder[0]));
         return (
           (turn.response.response.directives ?? []).some((d) => d.type === 'Connections.StartConnection') ||
-          says(turn, reminderText.askTime[0]!)
+          says(turn, defined(reminderText.askTime[0]))
         );
       case 'delete':
         return mode === 'confirmDelete';
@@ -189,7 +190,7 @@ export function judge(phrasing: Phrasing, turn: HeardTurn, before: HeardTurn | u
       case 'nav':
         return navigated(phrasing, detail, turn, before);
       case 'offtopic':
-        return says(turn, prompts.fallback[0]!) || says(turn, knowledgeText.notInArticle);
+        return says(turn, defined(prompts.fallback[0])) || says(turn, knowledgeText.notInArticle);
       default:
         return false;
     }
@@ -215,8 +216,8 @@ function answeredAs(
       if (detail === 'yes') return tipNumberSaid(turn) !== undefined;
       return mode === 'idle' && tipNumberSaid(turn) === undefined;
     case 'confirmDelete':
-      if (detail === 'yes') return says(turn, prompts.deleteDone[0]!);
-      return !says(turn, prompts.deleteDone[0]!);
+      if (detail === 'yes') return says(turn, defined(prompts.deleteDone[0]));
+      return !says(turn, defined(prompts.deleteDone[0]));
     default:
       return mode !== 'ended' || detail === 'no';
   }
@@ -252,7 +253,11 @@ function navigated(
     case 'stop':
       return turn.sessionEnded;
     case 'help':
-      return says(turn, prompts.help[0]!) || says(turn, prompts.exerciseHelp[0]!) || mode === 'triage';
+      return (
+        says(turn, defined(prompts.help[0])) ||
+        says(turn, defined(prompts.exerciseHelp[0])) ||
+        mode === 'triage'
+      );
     default:
       return false;
   }

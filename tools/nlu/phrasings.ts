@@ -9,15 +9,7 @@ import { levelOf } from '../../lambda/src/triage/criteria.js';
  * intents can give the right answer ("helpt een warme douche" as a tip or as an open question).
  */
 
-export const contexts = [
-  'oneshot',
-  'session',
-  'exercise',
-  'questionnaire',
-  'tipOffer',
-  'confirmDelete',
-] as const;
-export type PhrasingContext = (typeof contexts)[number];
+const contexts = ['oneshot', 'session', 'exercise', 'questionnaire', 'tipOffer', 'confirmDelete'] as const;
 
 const phrasingSchema = z.strictObject({
   text: z.string().min(1),

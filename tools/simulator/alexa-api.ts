@@ -1,14 +1,14 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface RecordedRequest {
+interface RecordedRequest {
   method: string;
   path: string;
   headers: IncomingHttpHeaders;
   body: unknown;
 }
 
-export type Reply = { status: number; body?: unknown; delayMs?: number };
+type Reply = { status: number; body?: unknown; delayMs?: number };
 
 export interface AlexaApiStandIn {
   /** The apiEndpoint to put in the request envelope. */

@@ -112,7 +112,7 @@ export function sessionEndedRequest(
 }
 
 /** The skill-disabled event has a body the SDK's type leaves out; Alexa sends it. */
-export type SkillDisabledEvent = events.skillevents.SkillDisabledRequest & {
+type SkillDisabledEvent = events.skillevents.SkillDisabledRequest & {
   body: { userInformationPersistenceStatus: 'PERSISTED' | 'NOT_PERSISTED' };
 };
 

@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { buildLambda } from '../build.js';
+import { defined } from '../defined.js';
 import { startLocalDynamo } from '../local-dynamo.js';
 import { startLocalQueue } from '../local-queue.js';
 import { importBundledHandler, importBundledStateJobs, runSkillLocally } from '../local-skill.js';
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
   let consent: ConsentRequest | undefined;
 
   const answerConsent = async (utterance: string): Promise<HeardTurn> => {
-    const pending = consent!;
+    const pending = defined(consent);
     consent = undefined;
     const heard = await understanding.understand(utterance);
     const intent = heard.kind === 'intent' ? heard.name : '';

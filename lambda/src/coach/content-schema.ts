@@ -9,7 +9,7 @@ const stepIndexes = z.array(z.number().int().nonnegative());
  * How one exercise's article steps become speech. Step numbers index the article's `steps` (0-based);
  * together the lists must name every step, so that every article sentence is said.
  */
-export const exercisePlanSchema = z.object({
+const exercisePlanSchema = z.object({
   /** The name with its article, as it sits in a sentence ("de brug"). */
   spokenName: line,
   /** Steps said right after "We doen ..." ("Herhaal 10x"). */

@@ -6,9 +6,9 @@ import { coachText, fill, numberWord } from '../text/index.js';
 import type { CoachPreferences, CoachProgress } from './types.js';
 
 /**
- * Sessions completed → seconds added to holds, after the article's "start rustig, bouw langzaam op".
- * The steps (after 3, 6 and 9 sessions, 2, 4 and 6 s more) are a product choice, not the article's:
- * it says to build up slowly, not how fast; the article's hold range still caps every hold.
+ * Sessions completed → seconds added to holds. A product choice, not the article's: the article gives each
+ * hold as a range (e.g. 20–30 s) and no schedule; after 3, 6 and 9 finished sessions the hold moves up
+ * within that range, never past its top (holdFor clamps it).
  */
 const progressionSteps: ReadonlyArray<{ sessions: number; extraSeconds: number }> = [
   { sessions: 9, extraSeconds: 6 },
@@ -17,7 +17,7 @@ const progressionSteps: ReadonlyArray<{ sessions: number; extraSeconds: number }
 ];
 
 /** The step by which "langer vasthouden" and "korter" change a hold. */
-export const holdStepSeconds = 5;
+const holdStepSeconds = 5;
 
 const exercisesWithHolds = article.exercises.filter((exercise) => exercise.holdSeconds !== undefined);
 
@@ -38,7 +38,7 @@ const referenceExercise: Exercise | undefined = exercisesWithHolds.reduce<Exerci
 
 const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
 
-export function progressionExtraSeconds(progress?: CoachProgress): number {
+function progressionExtraSeconds(progress?: CoachProgress): number {
   const sessions = progress?.sessionsDone ?? 0;
   return progressionSteps.find((step) => sessions >= step.sessions)?.extraSeconds ?? 0;
 }

@@ -4,7 +4,6 @@ export {
   holdFor,
   holdSpeech,
   maxHoldExtraSeconds,
-  type PreferenceChange,
   setSpeechRate,
 } from './hold.js';
 export {
@@ -24,4 +23,4 @@ export {
   suggestExercise,
 } from './routine.js';
 export { planFor, safetyNotice, spokenName, turnsFor } from './turns.js';
-export type { CoachPreferences, CoachProgress, RoutineMove, RoutinePosition, Side, Turn } from './types.js';
+export type { CoachPreferences, CoachProgress, RoutineMove, RoutinePosition } from './types.js';

@@ -1,3 +1,2 @@
 /** Kept for tools that import it here (tools/nlu): the text layer is `text/`. */
 export { coachText } from '../text/content.js';
-export { capitalized, fill, numberWord, sentence } from '../text/dutch.js';

@@ -6,11 +6,11 @@ const text = z.string().trim().min(1);
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lower-case words joined by dashes');
 
 /** A range of seconds or counts as the article gives it ("20-30 seconden"). */
-export const rangeSchema = z
+const rangeSchema = z
   .object({ min: z.number().int().positive(), max: z.number().int().positive() })
   .refine((r) => r.min <= r.max, 'min must not exceed max');
 
-export const exerciseSchema = z.object({
+const exerciseSchema = z.object({
   id,
   /** The name as spoken ("knie naar borst"). */
   name: text,
@@ -30,7 +30,7 @@ export const exerciseSchema = z.object({
   synonyms: z.array(text).default([]),
 });
 
-export const tipSchema = z.object({
+const tipSchema = z.object({
   number: z.number().int().min(1).max(13),
   id,
   title: text,
@@ -40,7 +40,7 @@ export const tipSchema = z.object({
   topics: z.array(text).min(1),
 });
 
-export const redFlagSchema = z.object({
+const redFlagSchema = z.object({
   id,
   /** The article's words; how the skill says it is in content/spoken.json (criteria). */
   text,

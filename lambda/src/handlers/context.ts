@@ -3,7 +3,7 @@ import { exerciseById } from '../content/article.js';
 import type { UserState } from '../state/user-state.js';
 
 /** Content said in parts: the rest that "ja" to "Wil je de rest horen?" says. */
-export const moreIds = ['oorzaken', 'rode-vlaggen', 'afspraak-vlaggen'] as const;
+const moreIds = ['oorzaken', 'rode-vlaggen', 'afspraak-vlaggen'] as const;
 export type MoreId = (typeof moreIds)[number];
 
 /** What a start would begin, kept while the skill asks whether to overwrite a saved place. */

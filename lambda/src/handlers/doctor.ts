@@ -55,6 +55,13 @@ function openState(input: HandlerInput): triage.TriageState | undefined {
   return triage.parseTriageState(current.triage);
 }
 
+/** The open question's state, for a handler whose canHandle has checked that there is one. */
+function questionState(input: HandlerInput): triage.TriageState {
+  const state = openState(input);
+  if (!state) throw new Error('no triage question is open');
+  return state;
+}
+
 /**
  * Before anything else: words of the user's own (a free-form slot, or a value no slot type knows) that
  * name one of the article's red flags get the triage answer, in any intent and any mode. "mijn been
@@ -152,7 +159,7 @@ export const questionnaire: RequestHandler[] = [
   {
     canHandle: (input) => isIntent(input, ...Object.keys(replies)) && openState(input) !== undefined,
     handle(input) {
-      const state = openState(input)!;
+      const state = questionState(input);
       const request = input.requestEnvelope.request as { intent: { name: string } };
       return speakTriage(input, triage.replyTurn(state, replies[request.intent.name] ?? 'unknown'));
     },
@@ -170,7 +177,7 @@ export const questionnaire: RequestHandler[] = [
     canHandle: (input) =>
       getRequestType(input.requestEnvelope) === 'IntentRequest' && openState(input) !== undefined,
     handle(input) {
-      const state = openState(input)!;
+      const state = questionState(input);
       const hint: Speech = isIntent(input, Intent.Repeat) ? [] : join(...prompts.triageAnswerHint);
       return ask(
         input,

@@ -155,7 +155,8 @@ export const restartOfferAnswers: RequestHandler[] = [
   {
     canHandle: (input) => isIntent(input, Intent.Fallback, Intent.Repeat, Intent.Help, Intent.DontKnow),
     handle(input) {
-      const name = userState(input).position ? coach.exerciseNameAt(userState(input).position!) : undefined;
+      const { position } = userState(input);
+      const name = position ? coach.exerciseNameAt(position) : undefined;
       if (!name) return resumeSaved(input);
       const question = join(fill(prompts.restartOfferReprompt, { name }));
       return ask(input, question, question);

@@ -116,7 +116,9 @@ const controls: RequestHandler[] = [
     canHandle: (input) => isIntent(input, Intent.Help, Intent.Fallback),
     handle(input) {
       const user = userState(input);
-      const routineMove = coach.currentMove(user.position!, user.preferences, progressOf(user));
+      if (!user.position)
+        return ask(input, join(...prompts.notInExercise), join(...prompts.whatNextReprompt));
+      const routineMove = coach.currentMove(user.position, user.preferences, progressOf(user));
       const notUnderstood = isIntent(input, Intent.Fallback) ? prompts.fallback : [];
       const reprompt = routineMove.done ? join(...prompts.exerciseHelp) : routineMove.reprompt;
       return ask(input, join(...notUnderstood, ...prompts.exerciseHelp), reprompt);

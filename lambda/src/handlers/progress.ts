@@ -25,7 +25,7 @@ function lastDay(day: string, now: Date): string {
 }
 
 /** Sessions done, days in a row and where they are, from the user's state. */
-export function progressSpeech(user: UserState, now: Date): Speech {
+function progressSpeech(user: UserState, now: Date): Speech {
   const { sessionsDone, daysInARow, lastSessionDay } = user.progress;
   const parts: string[] = [];
   if (sessionsDone === 0) parts.push(progressText.none);

@@ -15,7 +15,7 @@ import { ask } from './respond.js';
 import { isIntent, slotText } from './slots.js';
 
 /** Echoed back by Alexa in the SessionResumedRequest, so the answer is known to be about reminders. */
-export const reminderConsentToken = 'rug-coach-reminder-consent';
+const reminderConsentToken = 'rug-coach-reminder-consent';
 
 interface ReminderSession {
   /** The time asked for, kept while Alexa asks for permission. */
@@ -106,7 +106,9 @@ function consentAnswer(input: HandlerInput): ConnectionCompleted | undefined {
 export const reminderConsentAnswered: RequestHandler = {
   canHandle: (input) => consentAnswer(input) !== undefined,
   async handle(input) {
-    const outcome = consentOutcome(consentAnswer(input)!);
+    const answer = consentAnswer(input);
+    if (!answer) throw new Error('no answer to the reminder permission question');
+    const outcome = consentOutcome(answer);
     const time = session(input).reminderTime;
     if (outcome === 'failed') return permissionCard(input, reminderText.permissionCard);
     if (outcome === 'refused') {

@@ -19,7 +19,7 @@ export function slotText(input: HandlerInput, name: SlotName): string | undefine
 }
 
 /** The id of a custom slot value that entity resolution matched; undefined otherwise. */
-export function slotId(input: HandlerInput, name: SlotName): string | undefined {
+function slotId(input: HandlerInput, name: SlotName): string | undefined {
   if (getRequestType(input.requestEnvelope) !== 'IntentRequest') return undefined;
   const slot = getSlot(input.requestEnvelope, name);
   for (const authority of slot?.resolutions?.resolutionsPerAuthority ?? []) {

@@ -35,9 +35,9 @@ interface Document {
 }
 
 /** Below this score a match is a coincidence of words, not an answer (chosen on phrasings; see tests). */
-export const answerScore = 4;
+const answerScore = 4;
 /** The best passage must also lead the runner-up by this factor, or the question is not clear. */
-export const leadFactor = 1.15;
+const leadFactor = 1.15;
 
 const synonyms = slotTypes;
 

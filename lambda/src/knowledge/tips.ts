@@ -6,7 +6,7 @@ import { article, fill, normalise, prompts, spoken } from '../text/index.js';
 export const recentTipsKept = 5;
 
 /** The tips heard recently once `tipNumber` is heard: newest last, no repeats, the last `recentTipsKept`. */
-export function rememberTip(recent: readonly number[], tipNumber: number): number[] {
+function rememberTip(recent: readonly number[], tipNumber: number): number[] {
   return [...recent.filter((n) => n !== tipNumber), tipNumber].slice(-recentTipsKept);
 }
 
@@ -39,7 +39,9 @@ export function chooseTip(
   if (!tip) {
     const fresh = article.tips.filter((t) => !recent.includes(t.number));
     const pool = fresh.length > 0 ? fresh : article.tips;
-    tip = pool[Math.min(pool.length - 1, Math.floor(random() * pool.length))]!;
+    const picked = pool[Math.min(pool.length - 1, Math.floor(random() * pool.length))];
+    if (!picked) throw new Error('the article has no tips');
+    tip = picked;
   }
   return {
     tip,
@@ -60,6 +62,6 @@ export function tipSentences(tip: Tip): string[] {
 
 /** A tip as spoken: its number and title ("Tip 6: stretchen."), then its sentences. */
 export function tipSpeech(tip: Tip): Speech {
-  const intro = fill(prompts.tipIntro[0]!, { number: tip.number, title: tipTitle(tip) });
-  return join(say(intro), ...tipSentences(tip).map(say));
+  const intro = prompts.tipIntro.map((line) => fill(line, { number: tip.number, title: tipTitle(tip) }));
+  return join(...intro.map(say), ...tipSentences(tip).map(say));
 }

@@ -80,7 +80,7 @@ export async function deleteReminder(api: RemindersApi, alertToken: string): Pro
  * reminders"), or undefined when Alexa did not say. Only the first page: far more than one person has.
  * https://developer.amazon.com/en-US/docs/alexa/smapi/alexa-reminders-api-reference.html
  */
-export async function listReminders(api: RemindersApi): Promise<string[] | undefined> {
+async function listReminders(api: RemindersApi): Promise<string[] | undefined> {
   try {
     const response = await fetch(url(api), {
       method: 'GET',

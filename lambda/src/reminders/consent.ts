@@ -4,7 +4,7 @@ import type { ConnectionCompleted, interfaces } from 'ask-sdk-model';
  * Alexa's voice permission question (voice-forward consent), as the Voice-Forward Consent API reference
  * documents it: https://developer.amazon.com/en-US/docs/alexa/custom-skills/voice-forward-consent-api-reference.html
  */
-export const consentTaskUri = 'connection://AMAZON.AskForPermissionsConsent/2';
+const consentTaskUri = 'connection://AMAZON.AskForPermissionsConsent/2';
 
 /** Reminders exist per Amazon account, not per recognised speaker: the only level they offer. */
 export type ConsentLevel = 'ACCOUNT' | 'PERSON';

@@ -2,12 +2,12 @@ import type { services } from 'ask-sdk-model';
 import { amsterdamTimeZone, localDateTime } from '../time/amsterdam.js';
 import type { ReminderTime } from './time.js';
 
-export const reminderLocale = 'nl-NL';
+const reminderLocale = 'nl-NL';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The RFC 5545 rule the API takes: every day at the given time. */
-export function dailyRule({ hour, minute }: ReminderTime): string {
+function dailyRule({ hour, minute }: ReminderTime): string {
   return `FREQ=DAILY;BYHOUR=${hour};BYMINUTE=${minute};BYSECOND=0;INTERVAL=1`;
 }
 

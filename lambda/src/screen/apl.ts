@@ -18,10 +18,10 @@ export type RenderDocument = interfaces.alexa.presentation.apl.RenderDocumentDir
   datasources: { payload: Record<string, unknown> };
 };
 
-export const screenTokens = { exercise: 'rug-coach-exercise', text: 'rug-coach-text' } as const;
+const screenTokens = { exercise: 'rug-coach-exercise', text: 'rug-coach-text' } as const;
 
 /** One hold on the screen's countdown: when it starts after the speech begins, and how long it lasts. */
-export interface HoldWindow {
+interface HoldWindow {
   startMs: number;
   seconds: number;
 }
@@ -74,7 +74,7 @@ export function supportsApl(envelope: RequestEnvelope, documentVersion = aplDocu
  * seconden." (or the exercise's "again" sentence) and lasts as long as its silences add up to the hold,
  * the same silences Alexa plays; speech before it is timed at Alexa's estimated speaking speed.
  */
-export function holdWindows(
+function holdWindows(
   spoken: Speech,
   turn: Turn,
   exercise: Exercise,
@@ -109,7 +109,7 @@ function stepsShown(spoken: Speech, exercise: Exercise): string[] {
   return shown.length > 0 ? shown : all;
 }
 
-export function exerciseScreenData(
+function exerciseScreenData(
   turn: Turn,
   exercise: Exercise,
   spoken: Speech = turn.speech,
@@ -156,7 +156,7 @@ export function textScreen(title: string, lines: readonly string[]): RenderDocum
 }
 
 /** The sentences of a piece of speech, without its silences. */
-export function speechLines(speech: Speech): string[] {
+function speechLines(speech: Speech): string[] {
   return speech.flatMap((part) => (part.kind === 'text' ? [part.text] : []));
 }
 

@@ -13,7 +13,7 @@ function rate(input: HandlerInput) {
 }
 
 /** Adds the document to the response being built, on devices with a screen only. */
-export function showScreen(input: HandlerInput, directive: RenderDocument): void {
+function showScreen(input: HandlerInput, directive: RenderDocument): void {
   if (supportsApl(input.requestEnvelope)) input.responseBuilder.addDirective(directive);
 }
 

@@ -28,7 +28,7 @@ export const say = (text: string): SpeechPart => ({ kind: 'text', text });
 export const pause = (seconds: number): SpeechPart => ({ kind: 'pause', seconds });
 
 /** Escapes the five XML specials so that no text can add or break SSML tags. */
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -64,11 +64,16 @@ function cleanText(text: string): string {
  * ear in content/, so this is the one number the renderer marks up.
  * https://developer.amazon.com/en-US/docs/alexa/custom-skills/speech-synthesis-markup-language-ssml-reference.html#say-as
  */
-export function digitsOf112(escaped: string): string {
+function digitsOf112(escaped: string): string {
   return escaped.replace(/(?<!\d)112(?!\d)/g, '<say-as interpret-as="digits">112</say-as>');
 }
 
-/** Renders speech as one `<speak>` document; slow speech is wrapped in a prosody tag. */
+/**
+ * Renders speech as one `<speak>` document; slow speech is wrapped in a prosody tag. The 85 % rate is a
+ * product choice, not from the article or Alexa's docs (which allow any rate from 20 %); coach/turns.ts
+ * lays turns out at this rate so that they still fit in 90 s.
+ * https://developer.amazon.com/en-US/docs/alexa/custom-skills/speech-synthesis-markup-language-ssml-reference.html#prosody
+ */
 export function renderSsml(speech: Speech, rate: SpeechRate = 'normal'): string {
   const body = speech
     .map((part) =>

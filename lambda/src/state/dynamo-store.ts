@@ -35,7 +35,7 @@ interface StoredItem {
 }
 
 /** Every write of one save failed its condition, round after round: other sessions keep writing. */
-export class UserStateConflictError extends Error {
+class UserStateConflictError extends Error {
   override name = 'UserStateConflictError';
   constructor() {
     super('The user state kept changing while saving it');
@@ -52,7 +52,7 @@ const deletedAtAttribute = 'deletedAt';
  * an Alexa session and than the 14 days a queued save can wait, so nothing loaded before a deletion can
  * be written back after it.
  */
-export const deletionMarkerDays = 30;
+const deletionMarkerDays = 30;
 
 /** A new write id: 64 random bits, short enough to keep `writesKept` of them in the item. */
 function newWriteId(): string {

@@ -22,8 +22,6 @@ import type { UserStateStore } from './store.js';
 import { deadlineWithin, startTurn, turnDeadline } from './turn.js';
 import { newUserState, type UserState } from './user-state.js';
 
-export { turnBudgetMs } from './turn.js';
-
 /**
  * Loading and saving the user's state around every request: read once per session, carried in the
  * session attributes, written once at the end of a turn and only when it changed. What DynamoDB does not
@@ -51,7 +49,7 @@ function requestIdOf(input: HandlerInput): string {
  * The device's own key for its place: a one-way hash of user and device, so the stored item holds no
  * device id, and the same device has another key for another user.
  */
-export function deviceKey(userId: string, deviceId: string | undefined): string {
+function deviceKey(userId: string, deviceId: string | undefined): string {
   return createHash('sha256')
     .update(`${userId}\n${deviceId ?? 'no device'}`)
     .digest('base64url')

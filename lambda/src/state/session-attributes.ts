@@ -13,7 +13,7 @@ import { log } from '../log.js';
  * Every key the skill keeps in the session attributes. A handler that keeps something new in the session
  * must add its key here; anything else that comes in is dropped, and nothing else is sent back.
  */
-export const sessionKeys = [
+const sessionKeys = [
   'userState',
   'userStateBase',
   'userStatePending',
@@ -26,7 +26,7 @@ export const sessionKeys = [
 
 const sealKey = 'seal';
 /** The skill's own attributes are at most 6 levels deep; a little room for older versions. */
-export const maxAttributeDepth = 12;
+const maxAttributeDepth = 12;
 /**
  * The skill's own attributes stay below 12 KB (two states, the last answer for "herhaal"): more is
  * not ours. Alexa's whole response, attributes included, must stay within 24 KB.

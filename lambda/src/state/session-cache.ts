@@ -15,9 +15,9 @@ export interface SessionState {
   pending: Attempt[];
 }
 
-export const stateKey = 'userState';
-export const baseKey = 'userStateBase';
-export const pendingKey = 'userStatePending';
+const stateKey = 'userState';
+const baseKey = 'userStateBase';
+const pendingKey = 'userStatePending';
 /** Writes of unknown outcome kept; older ones are covered by a newer one that landed. */
 const pendingKept = 2;
 

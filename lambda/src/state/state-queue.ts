@@ -49,10 +49,7 @@ const loopback = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * 0.7 s to answer, two attempts, and the turn's own deadline on top. The queue URL's host is the
  * endpoint (a loopback stand-in on a laptop, which needs no real credentials).
  */
-export function createQueueClient(
-  queueUrl: string,
-  region = process.env.AWS_REGION || 'eu-west-1',
-): SQSClient {
+function createQueueClient(queueUrl: string, region = process.env.AWS_REGION || 'eu-west-1'): SQSClient {
   const url = new URL(queueUrl);
   return new SQSClient({
     region,

@@ -5,8 +5,8 @@ import type { HandlerInput } from 'ask-sdk-core';
  * DynamoDB does: all DynamoDB work of a turn gets `turnBudgetMs`, and everything the turn waits for
  * (DynamoDB, the durable queue, Alexa's Reminders API) ends `answerByMs` after the turn started.
  */
-export const turnBudgetMs = 2000;
-export const answerByMs = 2600;
+const turnBudgetMs = 2000;
+const answerByMs = 2600;
 
 interface TurnClock {
   turnStartedAt?: number;

@@ -63,9 +63,9 @@ export interface SavedPosition extends RoutinePosition {
 }
 
 /** The coach's preferences, kept as they are (holdExtraSeconds within 0..maxHoldExtraSeconds). */
-export type Preferences = CoachPreferences;
+type Preferences = CoachPreferences;
 
-export interface Progress {
+interface Progress {
   sessionsDone: number;
   exercisesDone: number;
   daysInARow: number;
@@ -89,11 +89,11 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 /** The time an unreadable timestamp reads as; never a real write's. */
 export const epoch = new Date(0).toISOString();
 
-export function defaultPreferences(): Preferences {
+function defaultPreferences(): Preferences {
   return { holdExtraSeconds: 0, speechRate: 'normal' };
 }
 
-export function defaultProgress(): Progress {
+function defaultProgress(): Progress {
   return { sessionsDone: 0, exercisesDone: 0, daysInARow: 0, lastSessionDay: null };
 }
 

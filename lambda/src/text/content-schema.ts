@@ -10,7 +10,7 @@ const seedLines = z.array(z.number().int().positive()).min(1);
  * A sentence the skill says, with the seed lines it says (1-based line numbers of the seed file). A
  * sentence that also says a safety addition names it.
  */
-export const tracedSchema = z.strictObject({
+const tracedSchema = z.strictObject({
   say: line,
   seed: seedLines,
   safetyAddition: id.optional(),

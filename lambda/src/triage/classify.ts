@@ -73,7 +73,7 @@ function affirmed(pattern: SymptomPattern, text: string): boolean {
 }
 
 /** The criteria recognised in what the user said, in the article's order. */
-export function recognisedFlags(text: string): string[] {
+function recognisedFlags(text: string): string[] {
   const normalised = markDoubt(normalise(text));
   const found = new Set(
     patterns.filter((pattern) => affirmed(pattern, normalised)).map((pattern) => pattern.flag),

@@ -18,7 +18,7 @@ const template = (...names: string[]) =>
 /** One question per turn, so that a "ja" always belongs to one criterion. */
 export const maxFlagsPerQuestion = 1;
 
-export const triageQuestionSchema = z.strictObject({
+const triageQuestionSchema = z.strictObject({
   id,
   /** The article's criterion this question asks about (an id of `doctor.directContact` / `doctor.appointment`). */
   flags: z.array(id).min(1).max(maxFlagsPerQuestion),

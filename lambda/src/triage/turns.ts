@@ -45,7 +45,7 @@ export type TriageTurn =
  * were asked; `start` notes the appointment criterion, so "nee" to all of them ends in that advice
  * again, never in less), or the red flags in words (after "nee" to every question).
  */
-export type TriageOffer =
+type TriageOffer =
   | { readonly kind: 'directQuestions'; readonly start: TriageState }
   | { readonly kind: 'redFlags' };
 

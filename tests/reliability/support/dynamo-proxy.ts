@@ -16,9 +16,9 @@ import type { AddressInfo, Socket } from 'node:net';
 export type ProxyMode = 'pass' | 'refuse' | 'hang' | 'throttle' | 'conflict' | 'error500' | 'slow';
 
 /** What happens to the answer of a write that landed. */
-export type LostAnswer = 'reset' | 'hang' | { delayMs: number };
+type LostAnswer = 'reset' | 'hang' | { delayMs: number };
 
-export interface Seen {
+interface Seen {
   operation: string;
   mode: ProxyMode;
   /** The HTTP status the skill got back (undefined while hanging). */

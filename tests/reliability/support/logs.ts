@@ -1,6 +1,6 @@
 import { type MockInstance, vi } from 'vitest';
 
-export interface LogLine {
+interface LogLine {
   /** The console method that wrote it. */
   method: 'log' | 'info' | 'warn' | 'error' | 'debug';
   raw: string;

@@ -118,7 +118,7 @@ export function oddRequests(ctx: EnvelopeContext = context({ newSession: false }
   ];
 }
 
-export { intentRequest, launchRequest, sessionEndedRequest };
+export { intentRequest, launchRequest };
 
 export interface Answer {
   response: ResponseEnvelope;

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { containerBootstrap } from '@nlpjs/core';
 import { LangNl } from '@nlpjs/lang-nl';
 import { type Classification, NluNeural } from '@nlpjs/nlu';
+import { defined } from '../../defined.js';
 import type { InteractionModel } from './model.js';
 import { NearestSamples } from './neighbours.js';
 
@@ -22,7 +23,7 @@ const exampleTimes = ['acht uur', 'half negen', 'zeven uur s avonds', 'kwart ove
  * slot filled in turn with every value and synonym of the slot's type (each sample at least once, each
  * value at least once), so that "kruik" and "hernia" are words of their intent.
  */
-export function trainingCorpus(model: InteractionModel): { utterance: string; intent: string }[] {
+function trainingCorpus(model: InteractionModel): { utterance: string; intent: string }[] {
   const lm = model.interactionModel.languageModel;
   const phrases = new Map(
     lm.types.map((t) => [t.name, t.values.flatMap((v) => [v.name.value, ...(v.name.synonyms ?? [])])]),
@@ -47,7 +48,10 @@ export function trainingCorpus(model: InteractionModel): { utterance: string; in
       const values = type === 'AMAZON.TIME' ? exampleTimes : (phrases.get(type) ?? []);
       const rounds = Math.max(samples.length, values.length);
       for (let i = 0; i < rounds; i++) {
-        add(samples[i % samples.length]!.replace(`{${slot}}`, values[i % values.length] ?? ''), intent.name);
+        add(
+          defined(samples[i % samples.length]).replace(`{${slot}}`, values[i % values.length] ?? ''),
+          intent.name,
+        );
       }
     }
   }
@@ -58,7 +62,7 @@ export function trainingCorpus(model: InteractionModel): { utterance: string; in
  * Alexa sends AMAZON.FallbackIntent for what lies outside a skill, from a model of its own that the
  * skill's samples do not contain. The simulator plays that part with these sentences.
  */
-export function outOfDomainCorpus(): { utterance: string; intent: string }[] {
+function outOfDomainCorpus(): { utterance: string; intent: string }[] {
   const { sentences } = JSON.parse(
     readFileSync(new URL('./out-of-domain.json', import.meta.url), 'utf8'),
   ) as {

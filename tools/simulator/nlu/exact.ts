@@ -1,3 +1,4 @@
+import { defined } from '../../defined.js';
 import type { InteractionModel } from './model.js';
 import type { ResolvedSlot, SlotValues } from './slot-values.js';
 import { timePhrase } from './time.js';
@@ -56,7 +57,7 @@ function* align(
     if (j === tokens.length) yield captures;
     return;
   }
-  const token = sample[i]!;
+  const token = defined(sample[i]);
   if ('literal' in token) {
     if (tokens[j] === token.literal) yield* align(sample, tokens, i + 1, j + 1, captures);
     return;

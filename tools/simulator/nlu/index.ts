@@ -7,7 +7,6 @@ import { type ResolvedSlot, SlotValues } from './slot-values.js';
 import { normalize, words } from './words.js';
 
 export { declaredSlots, type InteractionModel, loadInteractionModel } from './model.js';
-export type { ResolvedSlot } from './slot-values.js';
 
 /**
  * The local simulator's stand-in for Alexa's speech understanding: an utterance becomes the launch or
@@ -21,10 +20,10 @@ export type Resolution =
   | { kind: 'intent'; name: string; slots: Record<string, ResolvedSlot>; confidence: number; exact: boolean }
   | { kind: 'none' };
 
-export const fallbackIntent = 'AMAZON.FallbackIntent';
+const fallbackIntent = 'AMAZON.FallbackIntent';
 
 /** Below this score the classifier's guess is not taken (chosen on a development set; see README). */
-export const confidenceThreshold = 0.4;
+const confidenceThreshold = 0.4;
 
 /**
  * `full`: what the simulator does (exact samples, carrier phrases, nearest samples, then nlp.js).

@@ -116,7 +116,7 @@ const politeLaunch = new Set([
   'graag',
 ]);
 /** Words that join the invocation to the request ("vraag rug coach naar de brug"); Alexa may drop them. */
-export const connectors = ['naar', 'om', 'of', 'over', 'dat', 'voor', 'en', 'hoe', 'wat'];
+const connectors = ['naar', 'om', 'of', 'over', 'dat', 'voor', 'en', 'hoe', 'wat'];
 /** Connectors that are part of the request's grammar and stay when Alexa strips the others. */
 const grammatical = new Set(['hoe', 'wat']);
 

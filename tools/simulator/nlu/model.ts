@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 /** The ASK interaction model, as far as this skill uses it. */
-export interface SlotValueDefinition {
+interface SlotValueDefinition {
   id: string;
   name: { value: string; synonyms?: string[] };
 }

@@ -1,6 +1,7 @@
 import { StemmerNl, StopwordsNl } from '@nlpjs/lang-nl';
 import type { Classification } from '@nlpjs/nlu';
 import MiniSearch from 'minisearch';
+import { defined } from '../../defined.js';
 import { normalize } from './words.js';
 
 const stemmer = new StemmerNl();
@@ -97,7 +98,7 @@ export class NearestSamples {
     const byIntent = new Map<string, number>();
     for (const hit of hits)
       byIntent.set(String(hit.intent), (byIntent.get(String(hit.intent)) ?? 0) + hit.score ** 3);
-    const [intent, score] = [...byIntent].sort((a, b) => b[1] - a[1])[0]!;
+    const [intent, score] = defined([...byIntent].sort((a, b) => b[1] - a[1])[0]);
     return { intent, score: score / total };
   }
 }

@@ -1,3 +1,4 @@
+import { defined } from '../../defined.js';
 import type { InteractionModel } from './model.js';
 import { normalize } from './words.js';
 
@@ -39,7 +40,7 @@ const inflections = new Set([
 ]);
 
 /** The same word in another form: "kussens" and "kussen", "matrassen" and "matras", "brug" and "bruggetje". */
-export function sameWord(a: string, b: string): boolean {
+function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.length < 4) return false;
@@ -142,7 +143,11 @@ export class SlotValues {
       if (length === 0) continue;
       for (let start = 0; start + length <= kept.length; start++) {
         if (words.every((w, i) => sameWord(w, kept[start + i]?.word ?? ''))) {
-          return { start: kept[start]!.at, end: kept[start + length - 1]!.at + 1, match: phrase.match };
+          return {
+            start: defined(kept[start]).at,
+            end: defined(kept[start + length - 1]).at + 1,
+            match: phrase.match,
+          };
         }
       }
     }

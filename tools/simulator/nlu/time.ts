@@ -1,3 +1,5 @@
+import { defined } from '../../defined.js';
+
 /**
  * AMAZON.TIME as Alexa fills it: "08:00" for a clock time, "MO", "AF", "EV" or "NI" for a part of the
  * day without a time (https://developer.amazon.com/en-US/docs/alexa/custom-skills/slot-type-reference.html#time).
@@ -30,7 +32,7 @@ const units = [
 const tens: Record<string, number> = { twintig: 20, dertig: 30, veertig: 40, vijftig: 50 };
 
 /** "acht" → 8, "21" → 21, "vijfentwintig" → 25; undefined for anything else. */
-export function numberOf(word: string | undefined): number | undefined {
+function numberOf(word: string | undefined): number | undefined {
   if (word === undefined) return undefined;
   if (/^\d{1,2}$/.test(word)) return Number(word);
   const unit = units.indexOf(word === 'één' ? 'een' : word);
@@ -39,7 +41,7 @@ export function numberOf(word: string | undefined): number | undefined {
   const compound = /^(een|twee|drie|vier|vijf|zes|zeven|acht|negen)en(twintig|dertig|veertig|vijftig)$/.exec(
     word,
   );
-  return compound ? units.indexOf(compound[1]!) + (tens[compound[2]!] ?? 0) : undefined;
+  return compound ? units.indexOf(defined(compound[1])) + (tens[defined(compound[2])] ?? 0) : undefined;
 }
 
 type DayPart = 'MO' | 'AF' | 'EV' | 'NI';
@@ -82,12 +84,13 @@ export function timeIn(tokens: readonly string[]): string | undefined {
     const next = tokens[i + 1];
     const after = tokens[i + 2];
     // "half negen": half an hour before nine.
-    if (word === 'half' && numberOf(next) !== undefined) return clock((numberOf(next)! + 23) % 24, 30, part);
+    if (word === 'half' && numberOf(next) !== undefined)
+      return clock((defined(numberOf(next)) + 23) % 24, 30, part);
     // "kwart over zeven", "tien voor negen", "vijf over half acht".
     const minutes = word === 'kwart' ? 15 : numberOf(word);
     if (minutes !== undefined && minutes < 30 && (next === 'over' || next === 'voor')) {
       if (after === 'half' && numberOf(tokens[i + 3]) !== undefined) {
-        const base = (numberOf(tokens[i + 3])! + 23) % 24;
+        const base = (defined(numberOf(tokens[i + 3])) + 23) % 24;
         return clock(base, next === 'over' ? 30 + minutes : 30 - minutes, part);
       }
       const hour = numberOf(after);

@@ -1,16 +1,16 @@
 import type { ResponseEnvelope } from 'ask-sdk-model';
-import { alexaLimits } from '../lambda/src/speech/limits.js';
+import { alexaLimits } from '../../lambda/src/speech/limits.js';
 import { ssmlProblems } from './ssml-check.js';
 
 /** Alexa rejects a response whose JSON is over 24 kilobytes. */
-export const maxResponseBytes = alexaLimits.maxResponseBytes;
+const maxResponseBytes = alexaLimits.maxResponseBytes;
 
 /**
  * What Alexa would reject or play wrongly in a response: invalid SSML (speech or reprompt), speech of
  * 8,000 characters or more, a body over 24 KB, or a session left open without a reprompt.
  * Empty when the response is fine.
  */
-export function responseProblems(envelope: ResponseEnvelope): string[] {
+export async function responseProblems(envelope: ResponseEnvelope): Promise<string[]> {
   const problems: string[] = [];
   const bytes = Buffer.byteLength(JSON.stringify(envelope));
   if (bytes > maxResponseBytes) problems.push(`response is ${bytes} bytes`);
@@ -19,7 +19,7 @@ export function responseProblems(envelope: ResponseEnvelope): string[] {
   if (outputSpeech) {
     if (outputSpeech.type !== 'SSML') problems.push(`speech of type ${outputSpeech.type}`);
     else {
-      problems.push(...ssmlProblems(outputSpeech.ssml).map((p) => `speech: ${p}`));
+      problems.push(...(await ssmlProblems(outputSpeech.ssml)).map((p) => `speech: ${p}`));
       if (outputSpeech.ssml.length >= alexaLimits.maxSsmlChars) problems.push('speech too long');
     }
   }
@@ -28,7 +28,7 @@ export function responseProblems(envelope: ResponseEnvelope): string[] {
     const again = reprompt?.outputSpeech;
     if (!again) problems.push('listens without a reprompt');
     else if (again.type !== 'SSML') problems.push(`reprompt of type ${again.type}`);
-    else problems.push(...ssmlProblems(again.ssml).map((p) => `reprompt: ${p}`));
+    else problems.push(...(await ssmlProblems(again.ssml)).map((p) => `reprompt: ${p}`));
   }
   return problems;
 }
