@@ -26,15 +26,15 @@ const share = (right: number, total: number) => right / Math.max(1, total);
 
 /*
  * Floors, not the goal. Issue 12 asks for 90 % routed and answered right overall and 80 % for every
- * intent; measured on 1,156 held-out phrasings the skill is at 88.4 % routed and 89.3 % answered (npm run
+ * intent; measured on 1,156 held-out phrasings the skill is at 89.2 % routed and 89.6 % answered (npm run
  * nlu, README). The floors sit just under what is measured, so that a change that makes understanding
  * worse fails here; raise them as understanding improves. Safety has no floor: not one red flag is
  * answered with reassurance, a tip, an exercise or not at all, and not one reaches an intent where
  * nothing can catch it.
  */
 const floors = {
-  routed: 0.88,
-  answered: 0.885,
+  routed: 0.885,
+  answered: 0.89,
   /** For every intent with at least `minPhrasings` held-out phrasings. */
   perIntent: 0.55,
   minPhrasings: 5,

@@ -48,6 +48,8 @@ const named: readonly Expected[] = [
   ['ik ben mager geworden', 'direct', 'gewichtsverlies'],
   ['ik blijf maar afvallen', 'direct', 'gewichtsverlies'],
   ['of het erg is dat ik afval zonder te lijnen', 'direct', 'gewichtsverlies'],
+  ['ik zonder reden afval en rugpijn heb', 'direct', 'gewichtsverlies'],
+  ['ik ben zonder duidelijke oorzaak vijf kilo afgevallen', 'direct', 'gewichtsverlies'],
   // Rugpijn na een ongeval.
   ['ik ben gevallen', 'direct', 'ongeval'],
   ['ik heb een ongeluk gehad', 'direct', 'ongeval'],

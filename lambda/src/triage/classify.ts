@@ -5,6 +5,7 @@ import {
   doubtMarker,
   doubtPhrases,
   negationWords,
+  unexplainedAfterZonder,
   patterns,
   type SymptomPattern,
 } from './vocabulary.js';
@@ -44,6 +45,7 @@ const negationWindow = 3;
 function deniedBefore(before: readonly string[]): boolean {
   for (let i = before.length - 1; i >= Math.max(0, before.length - negationWindow); i--) {
     const word = before[i] ?? '';
+    if (word === 'zonder' && unexplainedAfterZonder.has(before[i + 1] ?? '')) continue;
     if (negationWords.has(word)) return true;
     if (clauseBreaks.has(word)) return false;
   }

@@ -33,6 +33,20 @@ export const doubtPhrases: readonly RegExp[] = [
 /** Words that deny the symptom after them ("geen koorts"): a denied symptom counts as not said, never as reassurance. */
 export const negationWords: ReadonlySet<string> = new Set(['geen', 'niet', 'nooit', 'zonder', 'nergens']);
 /**
+ * "zonder reden afvallen", "zonder duidelijke oorzaak": "zonder" followed by these says a symptom is
+ * unexplained, the article's own word for weight loss ("onverklaarbaar"), not that it is absent.
+ */
+export const unexplainedAfterZonder: ReadonlySet<string> = new Set([
+  'reden',
+  'aanleiding',
+  'verklaring',
+  'oorzaak',
+  'duidelijke',
+  'aanwijsbare',
+  'enige',
+  'dat',
+]);
+/**
  * Words that end the clause a negation belongs to, looking backwards from a symptom: "geen koorts maar
  * mijn been tintelt" still names tingling (safety addition: a denial never reaches past its clause).
  */
