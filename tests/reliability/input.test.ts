@@ -1,20 +1,11 @@
 import type { RequestEnvelope } from 'ask-sdk-model';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SlotInput } from '../../tools/simulator/envelope.js';
-import { type RunningSkill, startSkill } from '../support/skill.js';
-import { type CapturedLogs, captureLogs } from './support/logs.js';
+import type { RunningSkill } from '../support/skill.js';
+import { skillWithCapturedLogs } from './support/logs.js';
 import { type Answer, context, intentRequest, oddRequests, send } from './support/requests.js';
 
-let skill: RunningSkill;
-let logs: CapturedLogs;
-beforeAll(async () => {
-  skill = await startSkill();
-  logs = captureLogs();
-});
-afterAll(async () => {
-  logs.restore();
-  await skill.stop();
-});
+const running = skillWithCapturedLogs();
 
 /** The only tags the skill itself writes; anything else in a response came from the input. */
 const ownTags = new Set(['speak', 'break', 'prosody']);
@@ -60,7 +51,7 @@ const hostileValues: Record<string, string> = {
 
 /** The slotted intents and their slots, from the interaction model. */
 function slottedIntents(): { intent: string; slot: string; type: string }[] {
-  return skill.understanding.model.interactionModel.languageModel.intents.flatMap((intent) =>
+  return running.skill.understanding.model.interactionModel.languageModel.intents.flatMap((intent) =>
     (intent.slots ?? []).map((slot) => ({ intent: intent.name, slot: slot.name, type: slot.type })),
   );
 }
@@ -76,7 +67,7 @@ function variants(type: string, value: string): [string, SlotInput][] {
 
 /** Session attributes in the middle of a conversation, after `utterances`. */
 async function attributesAfter(...utterances: string[]): Promise<{ userId: string; attributes: object }> {
-  const s = skill.session();
+  const s = running.skill.session();
   for (const utterance of utterances) await s.say(utterance);
   expect(s.isOpen, utterances.join(' / ')).toBe(true);
   expect(s.last.repromptSsml, utterances.join(' / ')).toBeDefined();
@@ -103,7 +94,7 @@ describe('hostile and odd slot values', () => {
                 : context({ ...midSession, newSession: false, attributes: midSession.attributes as never });
             const envelope = intentRequest(ctx, intent, { [slot]: input }, [{ name: slot }]);
             const label = `${intent}.${slot} = ${valueName} ${variantName} (${where})`;
-            const answer = await send(skill.handler, envelope);
+            const answer = await send(running.skill.handler, envelope);
             expect(answer.ssml, label).toBeDefined();
             await expectSafe(answer, label);
             checked++;
@@ -116,10 +107,13 @@ describe('hostile and odd slot values', () => {
 
   it('answers a slot sent without a value, or with no slots object at all', async () => {
     for (const { intent, slot } of slottedIntents()) {
-      const declared = await send(skill.handler, intentRequest(context(), intent, {}, [{ name: slot }]));
+      const declared = await send(
+        running.skill.handler,
+        intentRequest(context(), intent, {}, [{ name: slot }]),
+      );
       await expectSafe(declared, `${intent} with ${slot} unfilled`);
       const bare = intentRequest(context(), intent);
-      const answer = await send(skill.handler, bare);
+      const answer = await send(running.skill.handler, bare);
       await expectSafe(answer, `${intent} without slots`);
       expect(answer.ssml).toBeDefined();
     }
@@ -149,7 +143,7 @@ describe('every intent in every dialog state', () => {
       states[mode] = state;
     }
     const intents = [
-      ...skill.understanding.model.interactionModel.languageModel.intents.map((i) => i.name),
+      ...running.skill.understanding.model.interactionModel.languageModel.intents.map((i) => i.name),
       ...unknownIntents,
     ];
     for (const [stateName, state] of Object.entries(states)) {
@@ -157,7 +151,7 @@ describe('every intent in every dialog state', () => {
         const ctx = state
           ? context({ ...state, newSession: false, attributes: state.attributes as never })
           : context();
-        const answer = await send(skill.handler, intentRequest(ctx, intent));
+        const answer = await send(running.skill.handler, intentRequest(ctx, intent));
         const label = `${intent} in ${stateName}`;
         expect(answer.ssml, label).toBeDefined();
         await expectSafe(answer, label);
@@ -172,7 +166,7 @@ describe('request types Alexa sends besides launches and intents', () => {
     const contexts = [context(), context({ userId, newSession: false, attributes: attributes as never })];
     for (const ctx of contexts) {
       for (const { name, envelope, silent } of oddRequests(ctx)) {
-        const answer = await send(skill.handler, envelope);
+        const answer = await send(running.skill.handler, envelope);
         await expect(answer.response, name).toBeAValidAlexaAnswer();
         if (silent) expect(answer.response.response.outputSpeech, name).toBeUndefined();
         else if (envelope.session) await expectSafe(answer, name);
@@ -181,12 +175,12 @@ describe('request types Alexa sends besides launches and intents', () => {
   });
 
   it('leave the exercise position intact for the next session', async () => {
-    const s = skill.session();
+    const s = running.skill.session();
     await s.say('open rug coach');
     await s.say('start de brug');
     const ctx = context({ userId: s.context.userId, newSession: false, attributes: s.context.attributes });
-    for (const { envelope } of oddRequests(ctx)) await send(skill.handler, envelope);
-    const again = await skill.session({ userId: s.context.userId }).say('open rug coach');
+    for (const { envelope } of oddRequests(ctx)) await send(running.skill.handler, envelope);
+    const again = await running.skill.session({ userId: s.context.userId }).say('open rug coach');
     expect(again.text).toMatch(/brug/i);
   });
 
@@ -201,7 +195,7 @@ describe('request types Alexa sends besides launches and intents', () => {
     (attributesNull.session as { attributes: unknown }).attributes = null;
     broken.push(attributesNull);
     for (const envelope of broken) {
-      const answer = await send(skill.handler, envelope);
+      const answer = await send(running.skill.handler, envelope);
       await expectSafe(answer, envelope.request.type);
       expect(answer.ssml).toBeDefined();
     }

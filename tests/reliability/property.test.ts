@@ -1,6 +1,6 @@
 import type { RequestEnvelope } from 'ask-sdk-model';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dialogModes as dialogModesList } from '../../lambda/src/handlers/context.js';
 import {
   type EnvelopeContext,
@@ -9,8 +9,8 @@ import {
   type SlotInput,
   sessionEndedRequest,
 } from '../../tools/simulator/envelope.js';
-import { type RunningSkill, startSkill } from '../support/skill.js';
-import { type CapturedLogs, captureLogs } from './support/logs.js';
+import type { RunningSkill } from '../support/skill.js';
+import { skillWithCapturedLogs } from './support/logs.js';
 import { context, send } from './support/requests.js';
 
 /*
@@ -19,16 +19,7 @@ import { context, send } from './support/requests.js';
  * Alexa JSON. The users are few, so what one run stores is what a later run loads.
  */
 
-let skill: RunningSkill;
-let logs: CapturedLogs;
-beforeAll(async () => {
-  skill = await startSkill();
-  logs = captureLogs();
-});
-afterAll(async () => {
-  logs.restore();
-  await skill.stop();
-});
+const running = skillWithCapturedLogs();
 
 const exerciseIds = ['knie-naar-borst', 'kat-koe', 'bekkenkanteling', 'brug', 'hamstrings'];
 const dialogModes = dialogModesList.filter(
@@ -189,9 +180,9 @@ describe('any request the interaction model allows, with any session attributes'
   it('gets a valid Alexa response: valid SSML under 8,000 characters, at most 24 KB, a reprompt when open', async () => {
     let spoken = 0;
     await fc.assert(
-      fc.asyncProperty(generatedRequests(skill), async (g) => {
-        const envelope = envelopeFor(skill, g);
-        const answer = await send(skill.handler, envelope);
+      fc.asyncProperty(generatedRequests(running.skill), async (g) => {
+        const envelope = envelopeFor(running.skill, g);
+        const answer = await send(running.skill.handler, envelope);
         await expect(answer.response).toBeAValidAlexaAnswer();
         if (g.kind === 'ended') expect(answer.response.response.outputSpeech).toBeUndefined();
         else {
@@ -208,7 +199,7 @@ describe('any request the interaction model allows, with any session attributes'
     );
     expect(spoken).toBeGreaterThan(100);
     // None of it ended in the error handler ("Sorry, er ging iets mis"): odd input is understood, not survived.
-    expect(logs.lines().filter((l) => l.method === 'error')).toEqual([]);
+    expect(running.logs.lines().filter((l) => l.method === 'error')).toEqual([]);
   });
 
   it('does not crash on a corrupted or older item stored in DynamoDB either', async () => {
@@ -220,9 +211,9 @@ describe('any request the interaction model allows, with any session attributes'
         fc.constantFrom('open rug coach', 'ga verder', 'volgende', 'hoe gaat het met mijn voortgang'),
         async (stored, version, utterance) => {
           const userId = 'amzn1.ask.account.PROPERTY-STORED';
-          await skill.db.client.send(
+          await running.skill.db.client.send(
             new PutItemCommand({
-              TableName: skill.db.tableName,
+              TableName: running.skill.db.tableName,
               Item: {
                 userId: { S: userId },
                 version: /^-?\d+$/.test(version) ? { N: version } : { S: version },
@@ -230,10 +221,10 @@ describe('any request the interaction model allows, with any session attributes'
               },
             }),
           );
-          const turn = await skill.session({ userId }).say(utterance);
+          const turn = await running.skill.session({ userId }).say(utterance);
           await expect(turn.response).toBeAValidAlexaAnswer();
           expect(turn.ssml).not.toBe('');
-          expect(logs.lines().filter((l) => l.method === 'error')).toEqual([]);
+          expect(running.logs.lines().filter((l) => l.method === 'error')).toEqual([]);
         },
       ),
       { numRuns: 60 },

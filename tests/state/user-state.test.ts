@@ -230,32 +230,30 @@ describe('merging two sessions that wrote from the same base', () => {
     expect(mergeStates(stored, mine, b).reminderTokens).toEqual(['bedroom', 'kitchen']);
   });
 
+  /** The other session stored its preferences at 09:05; this one, changed from `base`, saves at 09:30. */
+  const mergedPreferences = (stored: UserState['preferences'], mine: UserState['preferences']) =>
+    mergeStates(
+      { ...base, updatedAt: '2025-06-01T09:05:00.000Z', preferences: stored },
+      { ...base, updatedAt: '2025-06-01T09:30:00.000Z', preferences: mine },
+      base,
+    ).preferences;
+
   it('keeps a preference changed by the other session when this one did not change it', () => {
-    const stored = {
-      ...base,
-      updatedAt: '2025-06-01T09:05:00.000Z',
-      preferences: { holdExtraSeconds: 10, speechRate: 'normal' as const },
-    };
-    const mine = {
-      ...base,
-      updatedAt: '2025-06-01T09:30:00.000Z',
-      preferences: { holdExtraSeconds: 0, speechRate: 'slow' as const },
-    };
-    expect(mergeStates(stored, mine, base).preferences).toEqual({ holdExtraSeconds: 10, speechRate: 'slow' });
+    expect(
+      mergedPreferences(
+        { holdExtraSeconds: 10, speechRate: 'normal' },
+        { holdExtraSeconds: 0, speechRate: 'slow' },
+      ),
+    ).toEqual({ holdExtraSeconds: 10, speechRate: 'slow' });
   });
 
   it('lets the newest change of the same preference win', () => {
-    const stored = {
-      ...base,
-      updatedAt: '2025-06-01T09:05:00.000Z',
-      preferences: { holdExtraSeconds: 10, speechRate: 'normal' as const },
-    };
-    const mine = {
-      ...base,
-      updatedAt: '2025-06-01T09:30:00.000Z',
-      preferences: { holdExtraSeconds: 5, speechRate: 'normal' as const },
-    };
-    expect(mergeStates(stored, mine, base).preferences.holdExtraSeconds).toBe(5);
+    expect(
+      mergedPreferences(
+        { holdExtraSeconds: 10, speechRate: 'normal' },
+        { holdExtraSeconds: 5, speechRate: 'normal' },
+      ).holdExtraSeconds,
+    ).toBe(5);
   });
 
   it('unites the tips heard and keeps a heard disclaimer heard', () => {

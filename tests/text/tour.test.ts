@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { wordsBeforeQuestion } from '../../lambda/src/speech/length.js';
 import { triageContent } from '../../lambda/src/text/index.js';
-import { distinctAnswers, runTour, sentencesOf, type TourAnswer } from '../../tools/tour.js';
-import { type RunningSkill, startSkill, testSkillId } from '../support/skill.js';
+import { sentencesOf } from '../../tools/tour.js';
+import { tourAnswers } from '../support/tour.js';
 
-let skill: RunningSkill;
-let answers: TourAnswer[];
-beforeAll(async () => {
-  skill = await startSkill();
-  answers = distinctAnswers(await runTour(skill.handler, skill.understanding, testSkillId));
-});
-afterAll(() => skill.stop());
+const answers = tourAnswers();
 
 /** Short cues a coach says as they are: counts, countdowns, praise and greetings. */
 const cues = [

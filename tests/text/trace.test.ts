@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { searchTerm } from '../../lambda/src/knowledge/dutch-terms.js';
 import { spokenSchema } from '../../lambda/src/text/content-schema.js';
 import { spoken, wordsOf } from '../../lambda/src/text/index.js';
-import { distinctAnswers, runTour, sentencesOf, type TourAnswer } from '../../tools/tour.js';
-import { type RunningSkill, startSkill, testSkillId } from '../support/skill.js';
+import { sentencesOf } from '../../tools/tour.js';
+import { tourAnswers } from '../support/tour.js';
 
 /**
  * The two directions of the trace between the seed article and what the skill says: every fact of the
@@ -157,13 +157,7 @@ const notClaimPatterns = strings
   .flatMap((s) => sentencesOf(s.text))
   .map(pattern);
 
-let skill: RunningSkill;
-let answers: TourAnswer[];
-beforeAll(async () => {
-  skill = await startSkill();
-  answers = distinctAnswers(await runTour(skill.handler, skill.understanding, testSkillId));
-});
-afterAll(() => skill.stop());
+const answers = tourAnswers();
 
 describe('every medical sentence the skill says', () => {
   it('traces to the seed or is a listed safety sentence', () => {

@@ -19,6 +19,22 @@ import { esbuildOptions, repoRoot } from '../../infra/bundling.js';
  */
 export type BaselineKind = 'v3' | 'v2';
 
+/** Both baselines' one handler: a LaunchRequest that reads, counts and writes the persistent attributes. */
+const launchHandler = `const launch = {
+  canHandle: (input) => input.requestEnvelope.request.type === 'LaunchRequest',
+  async handle(input) {
+    const attributes = await input.attributesManager.getPersistentAttributes();
+    attributes.launches = (attributes.launches ?? 0) + 1;
+    input.attributesManager.setPersistentAttributes(attributes);
+    await input.attributesManager.savePersistentAttributes();
+    return input.responseBuilder.speak('Welkom terug.').reprompt('Wat wil je doen?').getResponse();
+  },
+};
+
+const skill = SkillBuilders.custom()
+  .withSkillId(process.env.SKILL_ID)
+  .addRequestHandlers(launch)`;
+
 const v3Source = `import { SkillBuilders } from 'ask-sdk-core';
 import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 
@@ -38,20 +54,7 @@ const persistenceAdapter = {
   },
 };
 
-const launch = {
-  canHandle: (input) => input.requestEnvelope.request.type === 'LaunchRequest',
-  async handle(input) {
-    const attributes = await input.attributesManager.getPersistentAttributes();
-    attributes.launches = (attributes.launches ?? 0) + 1;
-    input.attributesManager.setPersistentAttributes(attributes);
-    await input.attributesManager.savePersistentAttributes();
-    return input.responseBuilder.speak('Welkom terug.').reprompt('Wat wil je doen?').getResponse();
-  },
-};
-
-const skill = SkillBuilders.custom()
-  .withSkillId(process.env.SKILL_ID)
-  .addRequestHandlers(launch)
+${launchHandler}
   .withPersistenceAdapter(persistenceAdapter)
   .create();
 
@@ -62,20 +65,7 @@ const v2Source = `import { SkillBuilders } from 'ask-sdk-core';
 import { DynamoDbPersistenceAdapter } from 'ask-sdk-dynamodb-persistence-adapter';
 import { DynamoDB } from 'aws-sdk';
 
-const launch = {
-  canHandle: (input) => input.requestEnvelope.request.type === 'LaunchRequest',
-  async handle(input) {
-    const attributes = await input.attributesManager.getPersistentAttributes();
-    attributes.launches = (attributes.launches ?? 0) + 1;
-    input.attributesManager.setPersistentAttributes(attributes);
-    await input.attributesManager.savePersistentAttributes();
-    return input.responseBuilder.speak('Welkom terug.').reprompt('Wat wil je doen?').getResponse();
-  },
-};
-
-const skill = SkillBuilders.custom()
-  .withSkillId(process.env.SKILL_ID)
-  .addRequestHandlers(launch)
+${launchHandler}
   .withPersistenceAdapter(
     new DynamoDbPersistenceAdapter({
       tableName: process.env.TABLE_NAME,

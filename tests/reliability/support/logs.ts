@@ -1,4 +1,5 @@
-import { type MockInstance, vi } from 'vitest';
+import { afterAll, beforeAll, type MockInstance, vi } from 'vitest';
+import { type RunningSkill, startSkill } from '../../support/skill.js';
 
 interface LogLine {
   /** The console method that wrote it. */
@@ -52,4 +53,21 @@ function safeString(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+/**
+ * The real skill for a file's tests, with everything it logs captured; both ended after the file.
+ * The fields are set before the first test runs.
+ */
+export function skillWithCapturedLogs(): { skill: RunningSkill; logs: CapturedLogs } {
+  const running = {} as { skill: RunningSkill; logs: CapturedLogs };
+  beforeAll(async () => {
+    running.skill = await startSkill();
+    running.logs = captureLogs();
+  });
+  afterAll(async () => {
+    running.logs.restore();
+    await running.skill.stop();
+  });
+  return running;
 }
