@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { article } from '../../lambda/src/content/article.js';
 import { tipSentences, tipTitle } from '../../lambda/src/knowledge/tips.js';
-import { prompts } from '../../lambda/src/text/index.js';
+import { knowledgeText, prompts } from '../../lambda/src/text/index.js';
 import { defined } from '../../tools/defined.js';
 import { type RunningSkill, startSkill } from '../support/skill.js';
 
@@ -79,6 +79,19 @@ describe('tips', () => {
       const turn = await skill.session().say(`vraag rug coach om een tip over ${tip.topics[0]}`);
       expect(turn.text, tip.id).toContain(`Tip ${tip.number}: ${tipTitle(tip)}.`);
       await expect(turn).toBeAValidAlexaAnswer();
+    }
+  });
+
+  it('answers cooling or ice honestly: the article speaks of warmth, and no tip is made up', async () => {
+    const [cooling] = knowledgeText.gaps;
+    for (const question of [
+      'helpt ijs',
+      'vraag rug coach of ik mijn rug moet koelen',
+      'helpt een ijszak tegen rugpijn',
+    ]) {
+      const turn = await skill.session().say(question);
+      expect(turn.text, question).toContain(defined(cooling).speech);
+      expect(turn.text, question).not.toMatch(/^Tip \d+:/);
     }
   });
 });

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { article } from '../../lambda/src/content/article.js';
 import { allIntents } from '../../lambda/src/intents.js';
+import { knowledgeText } from '../../lambda/src/text/index.js';
 import { appointmentFlags, directFlags } from '../../lambda/src/triage/criteria.js';
 import { generateModel, serialiseModel } from '../../tools/model/generate.js';
 import { type InteractionModel, loadInteractionModel, modelUrl } from '../../tools/simulator/nlu/model.js';
@@ -203,7 +205,10 @@ describe('the interaction model', () => {
       'kat-koe',
       'knie-naar-borst',
     ]);
-    expect(ids('TipTopic')).toHaveLength(13);
+    // The 13 tips, and the questions the article does not answer but the skill answers honestly (gaps).
+    expect(ids('TipTopic').sort()).toEqual(
+      [...article.tips.map((t) => t.id), ...knowledgeText.gaps.map((g) => g.id)].sort(),
+    );
     expect(ids('InfoTopic').sort()).toEqual(
       [
         'wat-is',

@@ -26,7 +26,7 @@ const share = (right: number, total: number) => right / Math.max(1, total);
 
 /*
  * Floors, not the goal. Issue 12 asks for 90 % routed and answered right overall and 80 % for every
- * intent; measured on 1,156 held-out phrasings the skill is at 89.2 % routed and 89.6 % answered (npm run
+ * intent; measured on 1,156 held-out phrasings the skill is at 88.9 % routed and 89.7 % answered (npm run
  * nlu, README). The floors sit just under what is measured, so that a change that makes understanding
  * worse fails here; raise them as understanding improves. Safety has no floor: not one red flag is
  * answered with reassurance, a tip, an exercise or not at all, and not one reaches an intent where

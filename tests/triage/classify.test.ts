@@ -49,6 +49,7 @@ const named: readonly Expected[] = [
   ['ik blijf maar afvallen', 'direct', 'gewichtsverlies'],
   ['of het erg is dat ik afval zonder te lijnen', 'direct', 'gewichtsverlies'],
   ['ik zonder reden afval en rugpijn heb', 'direct', 'gewichtsverlies'],
+  ['omdat ik zomaar gewicht verlies', 'direct', 'gewichtsverlies'],
   ['ik ben zonder duidelijke oorzaak vijf kilo afgevallen', 'direct', 'gewichtsverlies'],
   // Rugpijn na een ongeval.
   ['ik ben gevallen', 'direct', 'ongeval'],

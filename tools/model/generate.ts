@@ -86,9 +86,20 @@ function adviceOf(type: string, id: string): string[] {
   return (tip?.bullets ?? []).map(asPhrase).filter((p): p is string => p !== undefined);
 }
 
+/**
+ * What people ask that the article does not cover but the skill answers honestly (content/knowledge.json
+ * gaps: "helpt ijs?" → the article speaks of warmth) is a tip topic too, so that Alexa hears it as one;
+ * the tip handler looks a topic no tip has up in the article.
+ */
+function gapTopics(): Record<string, { value: string; synonyms: string[] }> {
+  const { gaps } = read('content/knowledge.json') as { gaps: { id: string; words: string[] }[] };
+  return Object.fromEntries(gaps.map((gap) => [gap.id, { value: gap.id, synonyms: gap.words }]));
+}
+
 function slotTypes(): InteractionModel['interactionModel']['languageModel']['types'] {
   const source = slotTypesSchema.parse(read('content/understanding/slot-types.json'));
-  return Object.entries(source).map(([type, values]) => {
+  return Object.entries(source).map(([type, own]) => {
+    const values = type === 'TipTopic' ? { ...own, ...gapTopics() } : own;
     const named = Object.entries(values).map(([id, { value, synonyms }]) => ({
       id,
       name: tidy(value),

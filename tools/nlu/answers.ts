@@ -198,12 +198,15 @@ function judge(phrasing: Phrasing, turn: HeardTurn, before: HeardTurn | undefine
   return { right, unsafe: false, answer };
 }
 
-function answeredAs(
+/** Whether the turn heard after a phrasing is what the phrasing (goal detail `detail`) asked for. */
+type Judgement = (
   phrasing: Phrasing,
   detail: string,
   turn: HeardTurn,
   before: HeardTurn | undefined,
-): boolean {
+) => boolean;
+
+const answeredAs: Judgement = (phrasing, detail, turn, before) => {
   const mode = modeOf(turn);
   switch (phrasing.context) {
     case 'questionnaire': {
@@ -221,14 +224,9 @@ function answeredAs(
     default:
       return mode !== 'ended' || detail === 'no';
   }
-}
+};
 
-function navigated(
-  phrasing: Phrasing,
-  detail: string,
-  turn: HeardTurn,
-  before: HeardTurn | undefined,
-): boolean {
+const navigated: Judgement = (phrasing, detail, turn, before) => {
   const mode = modeOf(turn);
   const now = sessionOf(turn).userState?.position;
   const then = before ? sessionOf(before).userState?.position : undefined;
@@ -261,7 +259,7 @@ function navigated(
     default:
       return false;
   }
-}
+};
 
 /** Says a phrasing in its context in a fresh session of a new user, and judges the answer. */
 export async function tryPhrasing(

@@ -1,4 +1,5 @@
 import { Intent } from '../../lambda/src/intents.js';
+import { knowledgeText } from '../../lambda/src/text/index.js';
 import type { Resolution } from '../simulator/nlu/index.js';
 import { acceptedIntents, type Phrasing } from './phrasings.js';
 
@@ -28,6 +29,9 @@ export function routedRight(phrasing: Phrasing, resolution: Resolution): boolean
       if (kind === 'tip' && detail === 'any') return slot('topic') === undefined;
       // Words no topic matched go to the article's search, as an open question does.
       if (kind === 'tip') return slot('topic')?.id === detail || slot('topic')?.matched === false;
+      // A question the article does not answer, as a topic the skill answers honestly ("helpt ijs").
+      if (kind === 'unanswered' && knowledgeText.gaps.some((gap) => gap.id === slot('topic')?.id))
+        return true;
       return slot('topic')?.matched === false;
     case Intent.Info:
       if (kind === 'info') return slot('infoTopic')?.id === detail || slot('infoTopic')?.matched === false;

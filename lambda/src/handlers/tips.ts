@@ -10,7 +10,7 @@ import { dialog, setDialog, setUserState, userState } from './context.js';
 import { speakMore } from './more.js';
 import { answerFromArticle } from './question.js';
 import { ask } from './respond.js';
-import { isIntent, namedValue } from './slots.js';
+import { isIntent, namedValue, slotText } from './slots.js';
 
 /** Speaks one tip (the one asked for, or one not heard recently) and offers another. */
 export function speakTip(input: HandlerInput, tipId: string | undefined): Response {
@@ -35,6 +35,9 @@ export const tip: RequestHandler = {
   handle(input) {
     const topic = namedValue(input, 'topic');
     if (topic.kind === 'unknown') return answerFromArticle(input, topic.said);
+    // A topic the model knows that no tip has ("ijs": content/knowledge.json gaps): the article's answer.
+    if (topic.kind === 'known' && !tipById(topic.id))
+      return answerFromArticle(input, slotText(input, 'topic') ?? topic.id);
     return speakTip(input, topic.kind === 'known' && tipById(topic.id) ? topic.id : undefined);
   },
 };
