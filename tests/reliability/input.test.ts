@@ -1,7 +1,6 @@
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { describe, expect, it } from 'vitest';
 import type { SlotInput } from '../../tools/simulator/envelope.js';
-import type { RunningSkill } from '../support/skill.js';
 import { skillWithCapturedLogs } from './support/logs.js';
 import { type Answer, context, intentRequest, oddRequests, send } from './support/requests.js';
 

@@ -5,9 +5,9 @@ import {
   doubtMarker,
   doubtPhrases,
   negationWords,
-  unexplainedAfterZonder,
   patterns,
   type SymptomPattern,
+  unexplainedAfterZonder,
 } from './vocabulary.js';
 
 /**
