@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { article } from '../../lambda/src/content/article.js';
+import { infoAnswer, infoInParts, moreCauses } from '../../lambda/src/knowledge/info.js';
 import { tipSentences, tipTitle } from '../../lambda/src/knowledge/tips.js';
 import { knowledgeText, prompts } from '../../lambda/src/text/index.js';
 import { defined } from '../../tools/defined.js';
 import { type RunningSkill, startSkill } from '../support/skill.js';
+import { said, transcript } from '../support/transcript.js';
 
 let skill: RunningSkill;
 beforeAll(async () => {
@@ -11,34 +13,29 @@ beforeAll(async () => {
 });
 afterAll(() => skill.stop());
 
-const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, ' ');
-
 describe('a first conversation', () => {
   it('welcomes, gives the disclaimer, a tip and a goodbye', async () => {
-    const s = skill.session();
-    const welcome = await s.say('open rug coach');
-    expect(welcome).toSay(prompts.welcomeNew);
-    expect(welcome.text).toContain(article.disclaimer.short);
-    expect(welcome.sessionEnded).toBe(false);
-
-    const tip = await s.say('geef me een tip');
-    expect(tip.text).toMatch(/^Tip \d+: /);
-    expect(tip).toSay(prompts.anotherTipQuestion);
-
-    const bye = await s.say('stop');
-    expect(bye).toSay(prompts.goodbye);
-    expect(bye.sessionEnded).toBe(true);
-    for (const turn of s.turns) await expect(turn).toBeAValidAlexaAnswer();
+    await transcript(skill.session())`
+      U: open rug coach
+      A: ${prompts.welcomeNew} … ${article.disclaimer.short}
+      U: geef me een tip
+      A: ${/^Tip \d+: /} … ${prompts.anotherTipQuestion}
+      U: stop
+      A: ${prompts.goodbye} (end)
+    `;
   });
 
   it('does not repeat the disclaimer to a returning user', async () => {
     const userId = 'amzn1.ask.account.RETURNING';
-    const first = skill.session({ userId });
-    await first.say('open rug coach');
-    await first.say('stop');
-    const again = await skill.session({ userId }).say('open rug coach');
-    expect(again).toSay(prompts.welcomeBack);
-    expect(again.text).not.toContain(article.disclaimer.short);
+    await transcript(skill.session({ userId }))`
+      U: open rug coach
+      U: stop
+    `;
+    await transcript(skill.session({ userId }))`
+      U: open rug coach
+      A: ${prompts.welcomeBack}
+      A not: ${article.disclaimer.short}
+    `;
   });
 });
 
@@ -97,65 +94,69 @@ describe('tips', () => {
 });
 
 describe('info and FAQ answers', () => {
-  const phrasings: Array<[string, string]> = [
-    ['wat is chronische rugpijn', 'langer dan drie maanden'],
-    ['hoe lang duurt chronische rugpijn', 'langer dan drie maanden'],
-    ['waar komt rugpijn door', 'spierspanning'],
-    ['wat zijn de oorzaken van rugpijn', 'Wil je ook de minder vaak voorkomende oorzaken horen?'],
-    ['mag ik bewegen met rugpijn', 'Ja, matig bewegen is juist aan te raden'],
-    ['moet ik in bed blijven', 'Nee, bedrust wordt afgeraden'],
-    ['welke soorten rugpijn zijn er', 'Subacute rugpijn'],
+  const questions: Array<[string, string, string?]> = [
+    ['wat is chronische rugpijn', 'chronisch'],
+    ['hoe lang duurt chronische rugpijn', 'chronisch'],
+    ['waar komt rugpijn door', 'oorzaken'],
+    ['wat zijn de oorzaken van rugpijn', 'oorzaken'],
+    ['mag ik bewegen met rugpijn', 'bewegen', 'mag ik bewegen met rugpijn'],
+    ['moet ik in bed blijven', 'bewegen', 'moet ik in bed blijven'],
+    ['welke soorten rugpijn zijn er', 'soorten'],
   ];
-  for (const [utterance, expected] of phrasings) {
-    it(`answers "${utterance}" from the article`, async () => {
-      const s = skill.session();
-      await s.say('open rug coach');
-      const turn = await s.say(utterance);
-      expect(normalise(turn.text)).toContain(normalise(expected));
-      await expect(turn).toBeAValidAlexaAnswer();
+  for (const [question, topic, asked] of questions) {
+    it(`answers "${question}" from the article's ${topic}`, async () => {
+      await transcript(skill.session())`
+        U: open rug coach
+        U: ${question}
+        A: ${said(infoAnswer(topic, asked))}
+      `;
     });
   }
 });
 
 describe('answers in parts', () => {
   it('"ja" to "Wil je ook … horen?" says the rest of the causes', async () => {
-    const s = skill.session();
-    await s.say('open rug coach');
-    await s.say('wat zijn de oorzaken van rugpijn');
-    const rest = await s.say('ja');
-    expect(rest.text).toContain('Bij een hernia puilt een tussenwervelschijf uit.');
-    expect(rest.text).toContain('Zeldzame oorzaken');
-    await expect(rest).toBeAValidAlexaAnswer();
+    await transcript(skill.session())`
+      U: open rug coach
+      U: wat zijn de oorzaken van rugpijn
+      A: ${said(infoAnswer('oorzaken'))} … ${infoInParts.oorzaken?.question ?? ''}
+      U: ja
+      A: ${said(moreCauses())}
+    `;
   });
 
   it('"nee" leaves the rest unsaid and asks what next', async () => {
-    const s = skill.session();
-    await s.say('open rug coach');
-    await s.say('wat zijn de oorzaken van rugpijn');
-    const no = await s.say('nee');
-    expect(no.text).not.toContain('hernia');
-    expect(no.sessionEnded).toBe(false);
+    await transcript(skill.session())`
+      U: open rug coach
+      U: wat zijn de oorzaken van rugpijn
+      U: nee
+      A not: ${said(moreCauses())}
+    `;
   });
 });
 
 describe('"herhaal"', () => {
   it('says the last answer again, word for word', async () => {
     const s = skill.session();
-    await s.say('open rug coach');
-    const tip = await s.say('geef me een tip');
-    const again = await s.say('herhaal');
-    expect(again.ssml).toBe(tip.ssml);
-    const another = await s.say('ja');
-    expect(another.text).toMatch(/^Tip \d+: /);
+    const [, tip, again] = await transcript(s)`
+      U: open rug coach
+      U: geef me een tip
+      U: herhaal
+      U: ja
+      A: ${/^Tip \d+: /}
+    `;
+    expect(again?.ssml).toBe(tip?.ssml);
   });
 });
 
 describe('help, fallback and errors', () => {
   it('helps, and says what it did not understand without ending the session', async () => {
     const s = skill.session();
-    await s.say('open rug coach');
-    const help = await s.say('help');
-    expect(help.text).toContain('start mijn oefeningen');
+    await transcript(s)`
+      U: open rug coach
+      U: help
+      A: ${prompts.help}
+    `;
     const fallback = await s.sendIntent('AMAZON.FallbackIntent');
     expect(fallback).toSay(prompts.fallback);
     expect(fallback.sessionEnded).toBe(false);

@@ -20,7 +20,7 @@ type Said = string | RegExp | readonly string[];
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A content line as a pattern: its words as written, each `{placeholder}` any words. */
-function linePattern(line: string): RegExp {
+export function contentPattern(line: string): RegExp {
   const pattern = line
     .split(/\{[^}]+\}/)
     .map((part) => escapeRegExp(part.trim()).replace(/\s+/g, '\\s+'))
@@ -39,7 +39,7 @@ function isTurn(received: unknown): received is HeardTurn {
 }
 
 /** What Alexa would reject in a turn or a bare response; for a turn that listens, a missing reprompt too. */
-async function answerProblems(received: HeardTurn | ResponseEnvelope): Promise<string[]> {
+export async function answerProblems(received: HeardTurn | ResponseEnvelope): Promise<string[]> {
   if (!isTurn(received)) return responseProblems(received);
   const problems = await responseProblems(received.response);
   // When the skill hands over to Alexa (a permission question), Alexa speaks and listens for it.
@@ -64,7 +64,7 @@ expect.extend({
   toSay(received: Heard, said: Said) {
     const text = textOf(received);
     const lines = typeof said === 'string' ? [said] : said instanceof RegExp ? [] : [...said];
-    const patterns = said instanceof RegExp ? [said] : lines.map(linePattern);
+    const patterns = said instanceof RegExp ? [said] : lines.map(contentPattern);
     const missing = patterns.filter((pattern) => !pattern.test(text));
     const expected = said instanceof RegExp ? String(said) : lines.join(' / ');
     return {
