@@ -5,6 +5,7 @@ import { questionCount } from '../../lambda/src/triage/index.js';
 import { defined } from '../../tools/defined.js';
 import type { HeardTurn } from '../../tools/simulator/session.js';
 import { type RunningSkill, startSkill } from '../support/skill.js';
+import { transcript } from '../support/transcript.js';
 
 let skill: RunningSkill;
 beforeAll(async () => {
@@ -40,11 +41,11 @@ describe('"moet ik naar de dokter" with a symptom, in one sentence', () => {
   }
 
   it('gives appointment advice for pain that keeps getting worse', async () => {
-    const turn = await skill
-      .session()
-      .say('vraag rug coach of ik naar de dokter moet want het wordt steeds erger');
-    expect(turn.text).toMatch(/afspraak/);
-    expect(turn.text).not.toMatch(reassuring);
+    await transcript(skill.session())`
+      U: vraag rug coach of ik naar de dokter moet want het wordt steeds erger
+      A: ${triageContent.outcomes.appointment.action} … ${triageContent.outcomes.appointment.offerDirectQuestions}
+      A not: ${reassuring}
+    `;
   });
 
   it('starts the questions for a symptom it does not recognise, never reassures', async () => {
@@ -94,19 +95,24 @@ describe('the questionnaire', () => {
   });
 
   it('escalates at the first "ja"', async () => {
-    const s = skill.session();
-    await s.say('vraag rug coach of ik naar de dokter moet');
-    const turn = await s.say('ja');
-    urgent(turn);
-    expect(turn.sessionEnded).toBe(true);
+    const [, turn] = await transcript(skill.session())`
+      U: vraag rug coach of ik naar de dokter moet
+      A: ${defined(triageContent.questions[0]).ask}
+      U: ja
+      A: ${triageContent.outcomes.direct.action} (end)
+    `;
+    urgent(defined(turn));
   });
 
   it('never reads "weet ik niet" as "nee"', async () => {
-    const s = skill.session();
-    await s.say('vraag rug coach of ik naar de dokter moet');
-    await s.say('nee');
-    const turn = await s.say('weet ik niet');
-    urgent(turn);
+    const [, , turn] = await transcript(skill.session())`
+      U: vraag rug coach of ik naar de dokter moet
+      U: nee
+      A: ${defined(triageContent.questions[1]).ask}
+      U: weet ik niet
+      A: ${triageContent.outcomes.direct.action} (end)
+    `;
+    urgent(defined(turn));
   });
 
   it('re-asks the open question on help, herhaal, volgende, pain and words it does not understand', async () => {
@@ -144,14 +150,15 @@ describe('the questionnaire', () => {
 
 describe('"het doet pijn" during an exercise', () => {
   it('offers the doctor questions, and "ja" starts them', async () => {
-    const s = skill.session();
-    await s.say('vraag rug coach naar de brug');
-    await s.say('het doet pijn');
-    const turn = await s.say('ja');
-    expect(turn.text).toContain('?');
-    expect(turn.sessionEnded).toBe(false);
-    const urgentTurn = await s.say('ja');
-    urgent(urgentTurn);
+    const turns = await transcript(skill.session())`
+      U: vraag rug coach naar de brug
+      U: het doet pijn
+      U: ja
+      A: ${defined(triageContent.questions[0]).ask}
+      U: ja
+      A: ${triageContent.outcomes.direct.action} (end)
+    `;
+    urgent(defined(turns.at(-1)));
   });
 });
 

@@ -6,12 +6,22 @@ import { triageContent } from '../../lambda/src/triage/content.js';
 import { defined } from '../../tools/defined.js';
 import type { HeardTurn, VoiceSession } from '../../tools/simulator/session.js';
 import { type RunningSkill, startSkill } from '../support/skill.js';
+import { transcript } from '../support/transcript.js';
 
 let skill: RunningSkill;
 beforeAll(async () => {
   skill = await startSkill();
 });
 afterAll(() => skill.stop());
+
+const { coachText, fill } = text;
+/** An exercise's name as the coach says it in a sentence ("de brug"). */
+const spokenName = (id: string) =>
+  coachText.exercises[id]?.spokenName ?? defined(article.exercises.find((e) => e.id === id)).name;
+const bridge = spokenName('brug');
+/** The `n`th step of an exercise as the article's content says it (1-based). */
+const spokenStep = (id: string, n: number) => defined(text.spoken.exercises[id]?.[n - 1]).say;
+const brugStep = (n: number) => spokenStep('brug', n);
 
 /** How long Alexa plays a turn: its silences plus its words at Dutch speaking speed. */
 function turnSeconds(turn: HeardTurn): number {
@@ -99,41 +109,46 @@ describe('a routine of all five exercises', () => {
 
 describe('navigation', () => {
   it('"herhaal" says the same turn again', async () => {
-    const s = skill.session();
-    const start = await s.say('vraag rug coach naar de brug');
-    const again = await s.say('herhaal');
-    expect(again.pauseSeconds).toBe(start.pauseSeconds);
-    expect(again.text).toContain('Til je bekken omhoog');
+    const [start, again] = await transcript(skill.session())`
+      U: vraag rug coach naar de brug
+      U: herhaal
+      A: ${brugStep(1)}
+    `;
+    expect(again?.pauseSeconds).toBe(start?.pauseSeconds);
   });
 
   it('"vorige" goes back a turn, and "opnieuw" starts the exercise again', async () => {
-    const s = skill.session();
-    const first = await s.say('vraag rug coach naar knie naar borst');
-    await s.say('volgende');
-    const back = await s.say('vorige');
-    expect(back.pauseSeconds).toBe(first.pauseSeconds);
-    await s.say('volgende');
-    const restart = await s.say('opnieuw');
-    expect(restart.text).toContain('opnieuw');
+    const [first, , back] = await transcript(skill.session())`
+      U: vraag rug coach naar knie naar borst
+      U: volgende
+      U: vorige
+      U: volgende
+      U: opnieuw
+      A: ${coachText.navigation.restart}
+    `;
+    expect(back?.pauseSeconds).toBe(first?.pauseSeconds);
   });
 
   it('"pauze" keeps the place; "ga verder" replays the interrupted turn, in a later session too', async () => {
     const userId = 'amzn1.ask.account.PAUSER';
     const s = skill.session({ userId });
-    await s.say('vraag rug coach naar de brug');
-    const interrupted = await s.say('volgende');
-    const paused = await s.say('pauze');
-    expect(paused.text).toContain('ga verder');
-    expect(paused.pauseSeconds).toBe(0);
+    const [, interrupted, paused] = await transcript(s)`
+      U: vraag rug coach naar de brug
+      U: volgende
+      U: pauze
+      A: ${coachText.navigation.pause}
+    `;
+    expect(paused?.pauseSeconds).toBe(0);
     // The user says nothing: Alexa ends the session after the reprompt; the place is already saved.
     await s.end();
 
-    const later = skill.session({ userId });
-    const welcome = await later.say('open rug coach');
-    expect(welcome.text).toContain('Vorige keer was je bij de brug');
-    const resumed = await later.say('ja');
-    expect(resumed.pauseSeconds).toBe(interrupted.pauseSeconds);
-    expect(resumed.text).toContain('Je was bij de brug.');
+    const [, resumed] = await transcript(skill.session({ userId }))`
+      U: open rug coach
+      A: ${fill(coachText.navigation.resumeOffer, { name: bridge })}
+      U: ja
+      A: ${fill(coachText.navigation.resume, { name: bridge })}
+    `;
+    expect(resumed?.pauseSeconds).toBe(interrupted?.pauseSeconds);
   });
 
   it('"ga verder" right after "pauze" goes on in the same session', async () => {
@@ -148,70 +163,78 @@ describe('navigation', () => {
 
   it('"stop" during an exercise keeps the place for "ga verder" another day', async () => {
     const userId = 'amzn1.ask.account.STOPPER';
-    const s = skill.session({ userId });
-    await s.say('vraag rug coach naar de kat koe');
-    const stop = await s.say('stop');
-    expect(stop.sessionEnded).toBe(true);
-    const resumed = await skill.session({ userId }).say('vraag rug coach om verder te gaan');
-    expect(resumed.text).toContain('kat-koe');
+    await transcript(skill.session({ userId }))`
+      U: vraag rug coach naar de kat koe
+      U: stop
+      A: ${text.prompts.stopExercise} (end)
+    `;
+    await transcript(skill.session({ userId }))`
+      U: vraag rug coach om verder te gaan
+      A: ${fill(coachText.navigation.resume, { name: spokenName('kat-koe') })}
+    `;
   });
 
   it('"het doet pijn" stops the exercise and offers the doctor questions', async () => {
-    const s = skill.session();
-    await s.say('vraag rug coach naar de brug');
-    const pain = await s.say('het doet pijn');
-    expect(pain.text).toContain('Forceer nooit');
-    expect(pain.text).toContain('huisarts');
-    expect(pain.pauseSeconds).toBe(0);
-    expect(pain.sessionEnded).toBe(false);
+    const [, pain] = await transcript(skill.session())`
+      U: vraag rug coach naar de brug
+      U: het doet pijn
+      A: ${coachText.navigation.painStop}
+    `;
+    expect(pain?.pauseSeconds).toBe(0);
   });
 });
 
 describe('help and the unexpected during an exercise', () => {
   it('"help" explains how to go on, and "volgende" still works afterwards', async () => {
-    const s = skill.session();
-    await s.say('vraag rug coach naar de brug');
-    const help = await s.say('help');
-    expect(help.text).toContain('volgende, herhaal, vorige');
-    expect(help.sessionEnded).toBe(false);
-    const next = await s.say('volgende');
-    expect(next.text).toContain('Zes');
+    await transcript(skill.session())`
+      U: vraag rug coach naar de brug
+      U: help
+      A: ${text.prompts.exerciseHelp}
+      U: volgende
+      A: ${text.capitalized(text.numberWord(6))}
+    `;
   });
 
   it('words it does not understand keep the exercise where it is', async () => {
     const s = skill.session();
     await s.say('vraag rug coach naar de kat koe');
     const lost = await s.sendIntent('AMAZON.FallbackIntent');
-    expect(lost.text).toContain('niet begrepen');
-    const next = await s.say('volgende');
-    expect(next.text).toContain('Zes');
+    expect(lost).toSay(text.prompts.fallback);
+    await transcript(s)`
+      U: volgende
+      A: ${text.capitalized(text.numberWord(6))}
+    `;
   });
 
   it('"volgende" in a new session picks up the saved exercise', async () => {
     const userId = 'amzn1.ask.account.NEXT-LATER';
-    const first = skill.session({ userId });
-    await first.say('vraag rug coach naar de brug');
-    await first.say('stop');
-    const later = skill.session({ userId });
-    await later.say('open rug coach');
-    const next = await later.say('volgende');
-    expect(next.text).toContain('Je was bij de brug.');
+    await transcript(skill.session({ userId }))`
+      U: vraag rug coach naar de brug
+      U: stop
+      A: (end)
+    `;
+    await transcript(skill.session({ userId }))`
+      U: open rug coach
+      U: volgende
+      A: ${fill(coachText.navigation.resume, { name: bridge })}
+    `;
   });
 
   it('"volgende" with no exercise saved says how to start one', async () => {
-    const s = skill.session();
-    await s.say('open rug coach');
-    const next = await s.say('volgende');
-    expect(next.text).toContain('start mijn oefeningen');
+    await transcript(skill.session())`
+      U: open rug coach
+      U: volgende
+      A: ${text.prompts.notInExercise}
+    `;
   });
 
   it('"het doet pijn" outside an exercise goes straight to the red-flag questions, without talk of stopping', async () => {
-    const s = skill.session();
-    await s.say('open rug coach');
-    const pain = await s.say('het doet pijn');
-    expect(pain.text).not.toContain('Stop de oefening');
-    expect(pain.text).toContain(defined(triageContent.questions[0]).ask);
-    expect(pain.sessionEnded).toBe(false);
+    await transcript(skill.session())`
+      U: open rug coach
+      U: het doet pijn
+      A: ${defined(triageContent.questions[0]).ask}
+      A not: ${coachText.navigation.painStop}
+    `;
   });
 });
 
