@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { article } from '../../lambda/src/content/article.js';
 import { alexaLimits, charactersPerSecond } from '../../lambda/src/speech/limits.js';
 import * as text from '../../lambda/src/text/index.js';
 import { triageContent } from '../../lambda/src/triage/content.js';
 import { defined } from '../../tools/defined.js';
 import type { HeardTurn, VoiceSession } from '../../tools/simulator/session.js';
+import { spokenExerciseName } from '../support/builders.js';
+import { contentPattern } from '../support/matchers.js';
 import { type RunningSkill, startSkill } from '../support/skill.js';
 import { transcript } from '../support/transcript.js';
 
@@ -15,13 +18,15 @@ beforeAll(async () => {
 afterAll(() => skill.stop());
 
 const { coachText, fill } = text;
-/** An exercise's name as the coach says it in a sentence ("de brug"). */
-const spokenName = (id: string) =>
-  coachText.exercises[id]?.spokenName ?? defined(article.exercises.find((e) => e.id === id)).name;
-const bridge = spokenName('brug');
+const bridge = spokenExerciseName('brug');
 /** The `n`th step of an exercise as the article's content says it (1-based). */
 const spokenStep = (id: string, n: number) => defined(text.spoken.exercises[id]?.[n - 1]).say;
 const brugStep = (n: number) => spokenStep('brug', n);
+const exerciseDone = contentPattern(coachText.navigation.exerciseDone);
+/** "De volgende oefening is {name}.", with the name caught. */
+const nextExercise = new RegExp(
+  contentPattern(coachText.navigation.nextExercise).source.replace('.+?', '([^.]+)'),
+);
 
 /** How long Alexa plays a turn: its silences plus its words at Dutch speaking speed. */
 function turnSeconds(turn: HeardTurn): number {
@@ -32,7 +37,7 @@ function turnSeconds(turn: HeardTurn): number {
 /** Says "volgende" until the exercise ends; returns the exercise's turns. */
 async function followToTheEnd(s: VoiceSession, start: string): Promise<HeardTurn[]> {
   const turns = [await s.say(start)];
-  for (let i = 0; i < 40 && !defined(turns.at(-1)).text.includes('Goed gedaan'); i++)
+  for (let i = 0; i < 40 && !exerciseDone.test(defined(turns.at(-1)).text); i++)
     turns.push(await s.say('volgende'));
   return turns;
 }
@@ -52,7 +57,7 @@ describe('each exercise, started in one sentence and followed with "volgende"', 
       const exercise = defined(article.exercises.find((e) => e.id === id));
       const s = skill.session();
       const turns = await followToTheEnd(s, oneShot);
-      expect(defined(turns.at(-1)).text).toContain('Goed gedaan');
+      expect(defined(turns.at(-1))).toSay(coachText.navigation.exerciseDone);
       expect(defined(turns[0])).toSay(text.coachText.safetyNotice);
 
       const exerciseTurns = turns.slice(0, -1);
@@ -79,13 +84,13 @@ describe('each exercise, started in one sentence and followed with "volgende"', 
   it('counts the kat-koe repetitions aloud up to ten', async () => {
     const turns = await followToTheEnd(skill.session(), 'vraag rug coach naar de kat koe');
     const spoken = turns.map((t) => t.text).join(' ');
-    expect(spoken).toContain('Tien');
+    expect(spoken).toContain(text.capitalized(text.numberWord(10)));
   });
 
   it('knie naar borst holds each leg: 120 seconds or more over six holds', async () => {
     const turns = await followToTheEnd(skill.session(), 'vraag rug coach naar knie naar borst');
     const spoken = turns.map((t) => t.text).join(' ');
-    expect(spoken).toContain('andere been');
+    expect(spoken).toSay(coachText.turn.sides.rechts.first);
     expect(turns.reduce((sum, t) => sum + t.pauseSeconds, 0)).toBeGreaterThanOrEqual(120);
   });
 });
@@ -97,12 +102,12 @@ describe('a routine of all five exercises', () => {
     expect(first.intent).toBe('RoutineIntent');
     let last = first;
     const names = new Set<string>();
-    for (let i = 0; i < 60 && !last.text.includes('alle oefeningen gedaan'); i++) {
+    for (let i = 0; i < 60 && !contentPattern(coachText.navigation.routineDone).test(last.text); i++) {
       last = await s.say('volgende');
-      const match = /De volgende oefening is ([^.]+)\./.exec(last.text);
+      const match = nextExercise.exec(last.text);
       if (match?.[1]) names.add(match[1]);
     }
-    expect(last.text).toContain('Je hebt alle oefeningen gedaan');
+    expect(last).toSay(coachText.navigation.routineDone);
     expect(names.size).toBe(4);
   });
 });
@@ -170,7 +175,7 @@ describe('navigation', () => {
     `;
     await transcript(skill.session({ userId }))`
       U: vraag rug coach om verder te gaan
-      A: ${fill(coachText.navigation.resume, { name: spokenName('kat-koe') })}
+      A: ${fill(coachText.navigation.resume, { name: spokenExerciseName('kat-koe') })}
     `;
   });
 
@@ -246,7 +251,7 @@ describe('preferences', () => {
     await s.say('langer vasthouden');
     await s.say('langer vasthouden');
     const atMax = await s.say('langer vasthouden');
-    expect(atMax.text).toContain('dus langer dan dertig seconden maak ik het niet');
+    expect(atMax).toSay(text.fill(coachText.preferences.holdAtMax, { min: 'twintig', max: 'dertig' }));
     const after = await skill.session({ userId }).say('vraag rug coach naar de hamstring stretch');
     expect(after.pauseSeconds - before.pauseSeconds).toBe(10);
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DynamoUserStateStore } from '../../lambda/src/state/dynamo-store.js';
+import { fill, prompts, reminderText } from '../../lambda/src/text/index.js';
 import { defined } from '../../tools/defined.js';
 import { type AlexaApiStandIn, startAlexaApi } from '../../tools/simulator/alexa-api.js';
 import { type ConsentAnswer, consentCompleted, consentRequested } from '../../tools/simulator/consent.js';
@@ -64,7 +65,7 @@ describe('a daily reminder', () => {
     const s = granted();
     await s.say('open rug coach');
     const said = await s.say('herinner me elke dag om acht uur aan mijn oefeningen');
-    expect(said.text).toMatch(/Ik herinner je elke dag om acht uur 's ochtends/);
+    expect(said).toSay(fill(defined(reminderText.confirmed[0]), { time: "acht uur 's ochtends" }));
     expect(said.sessionEnded).toBe(false);
     const post = defined(api.requests.find((r) => r.method === 'POST'));
     expect(post.path).toBe('/v1/alerts/reminders');
@@ -121,8 +122,7 @@ describe('a daily reminder', () => {
     try {
       await s.say('wis mijn gegevens');
       const done = await s.say('ja');
-      expect(done.text).toMatch(/alles gewist/);
-      expect(done.text).toMatch(/Alexa-app/);
+      expect(done).toSay([...prompts.deleteDone, ...reminderText.deleteFailed]);
       const store = new DynamoUserStateStore({ client: skill.db.client, tableName: skill.db.tableName });
       const left = await store.load(s.context.userId);
       expect(left.reminderTokens).toEqual([]);
@@ -137,7 +137,7 @@ describe('a daily reminder', () => {
     const s = granted();
     await s.say('open rug coach');
     const turn = await s.say('zet een herinnering');
-    expect(turn.text).toMatch(/Hoe laat/);
+    expect(turn).toSay(reminderText.askTime);
     expect(api.requests).toHaveLength(0);
   });
 });
@@ -185,7 +185,7 @@ describe('permission for reminders', () => {
     await s.say('open rug coach');
     await s.say('herinner me elke dag om kwart over zeven');
     const { text, response } = await answerConsent(s, 'ACCEPTED');
-    expect(text).toMatch(/Ik herinner je elke dag om kwart over zeven 's ochtends/);
+    expect(text).toSay(fill(defined(reminderText.confirmed[0]), { time: "kwart over zeven 's ochtends" }));
     expect(response.response.shouldEndSession).toBe(false);
     const body = api.requests.find((r) => r.method === 'POST')?.body as Body;
     expect(body.trigger.recurrence.recurrenceRules[0]).toContain('BYHOUR=7;BYMINUTE=15');
@@ -197,8 +197,7 @@ describe('permission for reminders', () => {
       await s.say('open rug coach');
       await s.say('herinner me om acht uur');
       const { text, response } = await answerConsent(s, answer);
-      expect(text).toMatch(/Dat is goed, dan zet ik geen herinnering/);
-      expect(text).toMatch(/kaart .* in je Alexa-app/);
+      expect(text).toSay(reminderText.permissionDenied);
       expect(response.response.card).toEqual(permissionsCard);
       expect(response.response.shouldEndSession).toBe(false);
     }

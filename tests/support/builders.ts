@@ -1,3 +1,5 @@
+import { spokenName } from '../../lambda/src/coach/turns.js';
+import { exerciseById } from '../../lambda/src/content/article.js';
 import { newUserState, type SavedPosition, type UserState } from '../../lambda/src/state/user-state.js';
 
 /** The moment the state tests start from, unless one gives another. */
@@ -18,4 +20,11 @@ export function routinePosition(
 /** A user's state: a new user's, at `now`, with `changes` on top. */
 export function userState(changes: Partial<UserState> = {}, now: Date = testNow): UserState {
   return { ...newUserState(now), ...changes };
+}
+
+/** Exercise `id`'s name as the coach says it in a sentence ("de brug"), from the content. */
+export function spokenExerciseName(id: string): string {
+  const exercise = exerciseById(id);
+  if (!exercise) throw new Error(`no exercise ${id} in the article`);
+  return spokenName(exercise);
 }
