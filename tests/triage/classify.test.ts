@@ -57,6 +57,8 @@ const named: readonly Expected[] = [
   ['aangereden', 'direct', 'ongeval'],
   ['na een val van de ladder', 'direct', 'ongeval'],
   ['ik ben uitgegleden op de trap', 'direct', 'ongeval'],
+  ['ik gleed gisteren uit op het ijs', 'direct', 'ongeval'],
+  ['ik heb pijn aan de achterkant van mijn been tot in mijn scheen', 'direct', 'uitstralend-been'],
   ['Ik heb een auto-ongeluk gehad.', 'direct', 'ongeval'],
   // Nachtelijke pijn die wakker maakt.
   ["ik word 's nachts wakker van de pijn", 'direct', 'nachtpijn'],
@@ -90,6 +92,9 @@ const named: readonly Expected[] = [
   ['ik kan mijn sokken niet meer aantrekken', 'appointment', 'beperkend'],
   ['ik heb me ziek gemeld', 'appointment', 'beperkend'],
   ['mijn rug legt mijn hele leven stil', 'appointment', 'beperkend'],
+  ['wat moet ik doen als ik niks meer kan door mijn rugpijn', 'appointment', 'beperkend'],
+  ['het was weg maar nu is het er weer', 'appointment', 'terugkerend'],
+  ['het was een tijdje weg en toen kwam het terug', 'appointment', 'terugkerend'],
   ['ik kan door mijn rug geen les meer geven', 'appointment', 'beperkend'],
   ['ik kom mijn bed niet uit', 'appointment', 'beperkend'],
 ];
@@ -173,6 +178,10 @@ describe('what the classifier does not recognise starts the questionnaire', () =
       'al een paar weken',
       'ik ben 50 jaar',
       'in veel gevallen helpt het',
+      // pain that went and stays gone is not recurring
+      'het was over en nu gaat het weer goed',
+      'de pijn is weg en ik kan weer werken',
+      'het was weg maar nu is het weer goed',
     ]) {
       expect(classifySymptom(phrase), phrase).toEqual({ level: 'unknown' });
     }

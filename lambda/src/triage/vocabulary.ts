@@ -323,7 +323,9 @@ export const patterns: readonly SymptomPattern[] = [
   ),
   symptom(
     'uitstralend-been',
-    `(?:${legBelowKnee}) pijn|pijnlijke? (?:${legBelowKnee})|(?:been|kuit|voet|knie)pijn`,
+    `(?:${legBelowKnee}) pijn|pijnlijke? (?:${legBelowKnee})|(?:been|kuit|voet|knie)pijn|` +
+      // "pijn aan de achterkant van mijn been tot in mijn scheen"
+      `pijn (?:aan|in|op|langs) (?:\\w+ ){0,4}?(?:mijn|mn|de|je|het) (?:${legBelowKnee})\\b`,
   ),
   // "het gaat helemaal door naar mijn voet", "het tot in mijn kuit voelt trekken".
   symptom(
@@ -420,7 +422,7 @@ export const patterns: readonly SymptomPattern[] = [
   symptom(
     'ongeval',
     'ongeluk\\w*|ongeval\\w*|verkeersongeluk\\w*|autoongeluk\\w*|gestruikeld|struikel\\w*|uitgegleden|' +
-      'uitglijden|gegleden|aangereden|aanrijding\\w*|botsing|gebotst|kop ?staart\\w*|whiplash|klap|smak|' +
+      'uitglijden|gegleden|uitgleed|gleed (?:\\w+ )?uit|glee (?:\\w+ )?uit|aangereden|aanrijding\\w*|botsing|gebotst|kop ?staart\\w*|whiplash|klap|smak|' +
       'gestoten|valpartij|getackeld|van de trap|onderuit\\w*|geknald|achterop|ingereden|omver\\w*|' +
       'omgevallen|neergevallen|op mijn stuit\\w*|op mijn staartbeen|hard (?:op|neer)gekomen|kwam (?:\\w+ )?hard (?:op|neer)|' +
       'van (?:de|mijn|een|het) (?:scooter|fiets|ladder|trap|paard|stoel|dak|trapje|brommer)',
@@ -503,7 +505,9 @@ export const patterns: readonly SymptomPattern[] = [
       'weer (?:last|pijn|rugpijn|rugklachten|spit)|(?:heb|krijg)(?: ik)?(?: het)?(?: steeds)? weer|' +
       // "het gaat weg en dan komt het weer", not "komt het weer goed"
       '(?:gaat|ging|trekt) (?:\\w+ )?weg en (?:dan )?(?:komt|kwam|keert) (?:het |ie |hij |de pijn )?(?:weer|terug)|' +
-      'komt (?:het|ie|hij|de pijn|die pijn) (?:steeds |telkens |elke keer )?weer(?! goed| over| weg| in orde| bij)',
+      'komt (?:het|ie|hij|de pijn|die pijn) (?:steeds |telkens |elke keer )?weer(?! goed| over| weg| in orde| bij)|' +
+      // "het was weg maar nu is het er weer", not "het was over en nu gaat het weer goed"
+      '(?:was|is|leek|ging)(?: \\w+){0,2}? (?:weg|over)(?: \\w+){0,3}? (?:is|komt|kwam|zit|begint|was) (?:het|ie|hij|de pijn|die pijn)(?: er)?(?: nu)? (?:weer|terug)(?! goed| beter| weg| over)',
   ),
 
   symptom('terugkerend', 'telkens|alweer|opnieuw|(?:elke|iedere) keer', {
@@ -530,7 +534,9 @@ export const patterns: readonly SymptomPattern[] = [
       `(?:niet|nauwelijks|amper) (?:meer )?(?:${everydayMovements})|` +
       // "mijn rug legt mijn hele leven stil"; "door mijn rug kan ik geen les meer geven".
       '(?:legt|leggen|legde)(?: \\w+){0,3}? (?:stil|lam|plat)|' +
-      'door (?:mijn |mn |de |die )?(?:rug|rugpijn|pijn)(?: \\w+){0,3}? (?:niet|geen|nauwelijks)(?: \\w+){0,3}? meer',
+      'door (?:mijn |mn |de |die )?(?:rug|rugpijn|pijn)(?: \\w+){0,3}? (?:niet|geen|nauwelijks)(?: \\w+){0,3}? meer|' +
+      // verb last: "als ik niks meer kan door mijn rugpijn"
+      '(?:bijna |haast )?(?:niks|niets) meer (?:kan|kon|kunnen|lukt|doen)',
     { inherent: true },
   ),
 ];
