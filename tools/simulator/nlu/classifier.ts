@@ -72,14 +72,18 @@ function outOfDomainCorpus(): { utterance: string; intent: string }[] {
 }
 
 /**
- * Training runs until the error settles; nlp.js's default stops after about a hundred rounds, before
- * words seen in few samples ("koorts", "tintelen") weigh enough. Measured on a development set of
- * phrasings: 300 rounds route 62 %, 800 rounds 65 % with the same samples.
+ * Training runs a fixed number of rounds; nlp.js's default stops after about a hundred, before words
+ * seen in few samples ("koorts", "tintelen") weigh enough. On this model (12,701 samples), nlp.js alone
+ * routes the held-out set 50.6 % after 100 rounds, 55.4 % after 300, 61.1 % after 800 and 68.6 % after
+ * 2,000 (7.5 minutes of training here). The simulator, where nlp.js only takes what the sample passes
+ * leave, routes 89.0 % after 800 rounds and 89.2 % after 2,000: it trains 800, so that a fresh clone's
+ * `npm test` stays short; `npm run nlu -- --statistical` trains 2,000, to judge nlp.js alone fairly.
  */
+export const trainingRounds = { simulator: 800, statistical: 2000 } as const;
+
 const trainingSettings = {
   locale: 'nl',
   log: false,
-  iterations: 800,
   deltaErrorThresh: 0,
   // nlp.js's "None" feature grows with every word it has not seen, until a sentence with a few new
   // words ("kleinkinderen", "sindsdien") is "None" whatever else it says. Alexa does not work so: off.
@@ -99,16 +103,20 @@ export class IntentClassifier {
     this.neighbours = new NearestSamples(corpus);
   }
 
-  static async train(model: InteractionModel): Promise<IntentClassifier> {
+  static async train(
+    model: InteractionModel,
+    iterations: number = trainingRounds.simulator,
+  ): Promise<IntentClassifier> {
     const corpus = [...trainingCorpus(model), ...outOfDomainCorpus()];
+    const settings = { ...trainingSettings, iterations };
     const key = createHash('sha256')
-      .update(JSON.stringify({ corpus, trainingSettings }))
+      .update(JSON.stringify({ corpus, trainingSettings: settings }))
       .digest('hex')
       .slice(0, 16);
     const cached = path.join(cacheDir, `${key}.json`);
     if (existsSync(cached))
       return IntentClassifier.fromJSON(JSON.parse(readFileSync(cached, 'utf8')), corpus);
-    const nlu = IntentClassifier.empty();
+    const nlu = IntentClassifier.empty(iterations);
     await nlu.train(corpus);
     mkdirSync(cacheDir, { recursive: true });
     // Written aside and renamed, so that parallel test workers never read half a file.
@@ -127,10 +135,10 @@ export class IntentClassifier {
     return new IntentClassifier(nlu, corpus);
   }
 
-  private static empty(): NluNeural {
+  private static empty(iterations: number = trainingRounds.simulator): NluNeural {
     const container = containerBootstrap();
     container.use(LangNl);
-    return new NluNeural({ ...trainingSettings }, container);
+    return new NluNeural({ ...trainingSettings, iterations }, container);
   }
 
   /**

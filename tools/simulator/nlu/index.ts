@@ -1,4 +1,4 @@
-import { IntentClassifier } from './classifier.js';
+import { IntentClassifier, trainingRounds } from './classifier.js';
 import { carrierMatch, compileSamples, exactMatch } from './exact.js';
 import { fillSlots } from './fill-slots.js';
 import { splitInvocation } from './invocation.js';
@@ -47,7 +47,8 @@ export class Understanding {
 
   /** Trains the classifier on the model (about a second for this skill's model). */
   static async train(model: InteractionModel, mode: UnderstandingMode = 'full'): Promise<Understanding> {
-    return new Understanding(model, await IntentClassifier.train(model), mode);
+    const rounds = mode === 'statistical' ? trainingRounds.statistical : trainingRounds.simulator;
+    return new Understanding(model, await IntentClassifier.train(model, rounds), mode);
   }
 
   async understand(text: string): Promise<Resolution> {
