@@ -1,20 +1,22 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+
 /**
- * Structured JSON logs. Callers pass only what is safe to keep: never user or device ids, tokens,
- * the request envelope, or anything the user said about their health.
+ * Structured JSON logs, one object a line, through Powertools' Logger. Lambda's JSON log format wraps
+ * whatever the global console writes as a string in its own `message` (the Node.js runtime's
+ * LogPatch.js: `{ timestamp, level, requestId, message }`), so a line we stringified ourselves would
+ * arrive as text inside text; Powertools writes its own complete JSON line to stdout, which Lambda
+ * keeps as it is, and honours the function's log level (AWS_LAMBDA_LOG_LEVEL). Undefined fields are left out.
+ * Callers pass only what is safe to keep: never user or device ids, tokens, the request envelope, or
+ * anything the user said about their health.
  */
 export type LogFields = Record<string, string | number | boolean | undefined>;
 
-function write(level: 'info' | 'warn' | 'error', message: string, fields: LogFields): void {
-  const line = JSON.stringify({ level, message, ...fields });
-  if (level === 'error') console.error(line);
-  else if (level === 'warn') console.warn(line);
-  else console.info(line);
-}
+const logger = new Logger({ serviceName: 'rug-coach' });
 
 export const log = {
-  info: (message: string, fields: LogFields = {}) => write('info', message, fields),
-  warn: (message: string, fields: LogFields = {}) => write('warn', message, fields),
-  error: (message: string, fields: LogFields = {}) => write('error', message, fields),
+  info: (message: string, fields: LogFields = {}) => logger.info(message, fields),
+  warn: (message: string, fields: LogFields = {}) => logger.warn(message, fields),
+  error: (message: string, fields: LogFields = {}) => logger.error(message, fields),
 };
 
 /** The class of an error, safe to log (its message may quote user input). */

@@ -114,7 +114,10 @@ describe('the logs of a whole conversation', () => {
     expect(lines.length).toBeGreaterThan(3);
     for (const line of lines) {
       expect(line.json, line.raw).toBeDefined();
-      expect(line.json?.level).toBe(line.method === 'log' ? 'info' : line.method);
+      expect(line.json?.level).toMatch(/^(INFO|WARN|ERROR)$/);
+      // Powertools' Logger writes information to standard output, warnings and errors to standard error.
+      expect(line.stream).toBe(line.json?.level === 'INFO' ? 'stdout' : 'stderr');
+      expect(line.json?.service).toBe('rug-coach');
       expect(line.json?.message).toEqual(expect.any(String));
     }
   });
@@ -182,12 +185,16 @@ describe('a session Alexa ended with an error', () => {
     await send(skill.handler, ended);
     const line = logs.lines().find((l) => l.json?.requestId === ended.request.requestId);
     expect(line?.method).toBe('error');
-    expect(line?.json).toEqual({
-      level: 'error',
+    expect(line?.json).toMatchObject({
+      level: 'ERROR',
       message: 'session ended with an error',
       requestId: ended.request.requestId,
       errorType: 'INVALID_RESPONSE',
     });
+    // Nothing beside what Powertools adds to every line (when and which service).
+    expect(Object.keys(line?.json ?? {}).sort()).toEqual(
+      ['errorType', 'level', 'message', 'requestId', 'sampling_rate', 'service', 'timestamp'].sort(),
+    );
     expect(logs.text()).not.toContain('Directive not allowed');
   });
 

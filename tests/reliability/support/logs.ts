@@ -2,8 +2,10 @@ import { afterAll, beforeAll, type MockInstance, vi } from 'vitest';
 import { type RunningSkill, startSkill } from '../../support/skill.js';
 
 interface LogLine {
-  /** The console method that wrote it. */
+  /** The level the line was written at: its JSON `level` in lower case, else the console method. */
   method: 'log' | 'info' | 'warn' | 'error' | 'debug';
+  /** Where it went: standard output or error (Powertools' Logger writes there), or the global console. */
+  stream: 'stdout' | 'stderr' | 'console';
   raw: string;
   /** The parsed JSON line; undefined when the line is not JSON. */
   json: Record<string, unknown> | undefined;
@@ -17,21 +19,41 @@ export interface CapturedLogs {
   restore(): void;
 }
 
-/** Captures (and silences) everything written through console.*, as the bundle logs through it. */
+const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+const isMethod = (level: unknown): level is LogLine['method'] =>
+  typeof level === 'string' && (methods as readonly string[]).includes(level);
+
+function parsed(raw: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(raw);
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Captures (and silences) everything the bundle logs: what Powertools' Logger writes to standard
+ * output and error, line by line, and whatever goes through the global console.
+ */
 export function captureLogs(): CapturedLogs {
   const captured: LogLine[] = [];
-  const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
-  const spies: MockInstance[] = methods.map((method) =>
+  const keep = (stream: LogLine['stream'], fallback: LogLine['method'], raw: string) => {
+    const json = parsed(raw);
+    const level = typeof json?.level === 'string' ? json.level.toLowerCase() : undefined;
+    captured.push({ method: isMethod(level) ? level : fallback, stream, raw, json });
+  };
+  const consoleSpies: MockInstance[] = methods.map((method) =>
     vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-      const raw = args.map((a) => (typeof a === 'string' ? a : safeString(a))).join(' ');
-      let json: Record<string, unknown> | undefined;
-      try {
-        const parsed: unknown = JSON.parse(raw);
-        if (typeof parsed === 'object' && parsed !== null) json = parsed as Record<string, unknown>;
-      } catch {
-        json = undefined;
-      }
-      captured.push({ method, raw, json });
+      keep('console', method, args.map((a) => (typeof a === 'string' ? a : safeString(a))).join(' '));
+    }),
+  );
+  const streamSpies: MockInstance[] = (['stdout', 'stderr'] as const).map((stream) =>
+    vi.spyOn(process[stream], 'write').mockImplementation((chunk: unknown) => {
+      const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
+      for (const line of text.split('\n'))
+        if (line.trim() !== '') keep(stream, stream === 'stdout' ? 'info' : 'error', line);
+      return true;
     }),
   );
   return {
@@ -41,7 +63,7 @@ export function captureLogs(): CapturedLogs {
       captured.length = 0;
     },
     restore: () => {
-      for (const spy of spies) spy.mockRestore();
+      for (const spy of [...consoleSpies, ...streamSpies]) spy.mockRestore();
     },
   };
 }
