@@ -95,6 +95,7 @@ const named: readonly Expected[] = [
   ['wat moet ik doen als ik niks meer kan door mijn rugpijn', 'appointment', 'beperkend'],
   ['het was weg maar nu is het er weer', 'appointment', 'terugkerend'],
   ['het was een tijdje weg en toen kwam het terug', 'appointment', 'terugkerend'],
+  ['het gaat helemaal door naar mijn bil', 'appointment', 'uitstralend'],
   ['ik kan door mijn rug geen les meer geven', 'appointment', 'beperkend'],
   ['ik kom mijn bed niet uit', 'appointment', 'beperkend'],
 ];
@@ -182,6 +183,8 @@ describe('what the classifier does not recognise starts the questionnaire', () =
       'het was over en nu gaat het weer goed',
       'de pijn is weg en ik kan weer werken',
       'het was weg maar nu is het weer goed',
+      // going somewhere is not radiating unless the pain or the body goes there
+      'hoe laat gaat de trein naar zwolle',
     ]) {
       expect(classifySymptom(phrase), phrase).toEqual({ level: 'unknown' });
     }

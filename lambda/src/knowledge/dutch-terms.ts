@@ -14,7 +14,9 @@ const ignored = new Set(
     'natuurlijk nee niet niets nog nou nu of ok om ook op over per te tegen toch tot u uit van veel voor waar ' +
     'wanneer wat we wel welk welke werd wie wij wil willen word worden wordt zal ze zeg zich zij zijn zo zou zullen ' +
     'rug rugpijn pijn rugklachten klachten last zeer goed slecht helpt helpen help werkt werken beter beste best ' +
-    'vraag vertel weet weten iets vertellen artikel coach advies weer ken kent kennen kun zeg zegt'
+    'vraag vertel weet weten iets vertellen artikel coach advies weer ken kent kennen kun zeg zegt ' +
+    // "zo'n" as a recogniser writes it without the apostrophe; the words that frame a question
+    'zon zoiets vind vindt denk dus verstandig handig slim nodig normaal kwaad'
   ).split(' '),
 );
 

@@ -111,7 +111,13 @@ function searchIndex(): MiniSearch<Document> {
     fields: ['title', 'keywords', 'text'],
     tokenize: wordsOf,
     processTerm: (term) => searchTerm(term),
-    searchOptions: { boost: { title: 3, keywords: 2 }, fuzzy: 0.15, prefix: (term) => term.length >= 5 },
+    // One letter off only in long words ("paracetemol"); in shorter ones it changes the word ("injectie"
+    // is not "infectie").
+    searchOptions: {
+      boost: { title: 3, keywords: 2 },
+      fuzzy: (term) => (term.length >= 9 ? 1 : false),
+      prefix: (term) => term.length >= 5,
+    },
   });
   index.addAll(documents());
   return index;

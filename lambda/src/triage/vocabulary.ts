@@ -264,6 +264,14 @@ function mentionsPain(match: RegExpExecArray, before: readonly string[], after: 
   return all.some((word) => /^(?:\w*pijn\w*|zeer|last|rug|rugklachten|klachten|spit|au|auw)$/.test(word));
 }
 
+/** A part of the body among the next few words: "… naar mijn bil", "… tot in mijn tenen". */
+function towardsTheBody(after: readonly string[]): boolean {
+  const body = new RegExp(
+    `^(?:${elsewhere}|been|benen|kuit|kuiten|voet|voeten|teen|tenen|knie|knieen|enkel|enkels|scheen|hiel|lijf|lichaam|beneden|onderen)$`,
+  );
+  return after.slice(0, 5).some((word) => body.test(word));
+}
+
 /** "mijn rugpijn is chronisch" claims it; "wat is chronische rugpijn" asks what the word means. */
 function claimsIt(_match: RegExpExecArray, before: readonly string[]): boolean {
   const asks =
@@ -476,9 +484,14 @@ export const patterns: readonly SymptomPattern[] = [
   symptom('uitstralend', '\\w*stra+l\\w*', { deniedAfter: true }),
   symptom(
     'uitstralend',
-    '(?:schiet|schieten|schietende|trekt|trekken|trekkende|doortrekt|doortrekken|doorstraalt|loopt|gaat|zakt)(?: \\w+){0,3}? ' +
+    '(?:schiet|schieten|schietende|trekt|trekken|trekkende|doortrekt|doortrekken|doorstraalt)(?: \\w+){0,3}? ' +
       '(?:door )?(?:naar|tot|richting|langs)',
   ),
+  // "het gaat door naar mijn bil", not "wanneer gaat de bus naar breda": going somewhere is radiating
+  // only when it is the pain or a part of the body it goes to.
+  symptom('uitstralend', '(?:loopt|gaat|zakt)(?: \\w+){0,3}? (?:door )?(?:naar|tot|richting|langs)', {
+    accept: (match, before, after) => mentionsPain(match, before, after) || towardsTheBody(after),
+  }),
   symptom(
     'uitstralend',
     `(?:naar|tot in|in|tot) (?:mijn |mn |de |je )?(?:${elsewhere})(?: \\w+)? (?:trekt|straalt|schiet|uitstraalt|doortrekt|uitstralen|trekken)`,
