@@ -119,7 +119,7 @@ describe('answers in parts', () => {
     await transcript(skill.session())`
       U: open rug coach
       U: wat zijn de oorzaken van rugpijn
-      A: ${said(infoAnswer('oorzaken'))} … ${infoInParts.oorzaken?.question ?? ''}
+      A: ${said(infoAnswer('oorzaken'))} … ${defined(infoInParts.oorzaken).question}
       U: ja
       A: ${said(moreCauses())}
     `;
@@ -130,6 +130,7 @@ describe('answers in parts', () => {
       U: open rug coach
       U: wat zijn de oorzaken van rugpijn
       U: nee
+      A: ${prompts.whatNext}
       A not: ${said(moreCauses())}
     `;
   });

@@ -23,6 +23,8 @@ const bridge = spokenExerciseName('brug');
 const spokenStep = (id: string, n: number) => defined(text.spoken.exercises[id]?.[n - 1]).say;
 const brugStep = (n: number) => spokenStep('brug', n);
 const exerciseDone = contentPattern(coachText.navigation.exerciseDone);
+/** The first sentence of the pain answer during an exercise: "Stop de oefening." */
+const stopTheExercise = `${defined(coachText.navigation.painStop.split('. ')[0])}.`;
 /** "De volgende oefening is {name}.", with the name caught. */
 const nextExercise = new RegExp(
   contentPattern(coachText.navigation.nextExercise).source.replace('.+?', '([^.]+)'),
@@ -238,7 +240,7 @@ describe('help and the unexpected during an exercise', () => {
       U: open rug coach
       U: het doet pijn
       A: ${defined(triageContent.questions[0]).ask}
-      A not: ${coachText.navigation.painStop}
+      A not: ${stopTheExercise}
     `;
   });
 });

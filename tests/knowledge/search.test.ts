@@ -7,6 +7,10 @@ describe('an open question, searched in the article', () => {
     ['helpt paracetamol', { kind: 'tip', id: 'pijnstillers' }],
     // one letter off in a long word, as a recogniser may write it
     ['helpt paracetemol', { kind: 'tip', id: 'pijnstillers' }],
+    // the verb's forms meet: "blijven" and "blijf", "tilt" and "til"
+    ['tip over blijven bewegen', { kind: 'tip', id: 'blijf-bewegen' }],
+    ['hoe je goed tilt', { kind: 'tip', id: 'tillen' }],
+    ['kan rugpijn kwaad', { kind: 'info', id: 'gevaarlijk' }],
   ])('"%s" is answered from its passage', (question, passage) => {
     expect(searchArticle(question).answer).toEqual(passage);
   });

@@ -17,7 +17,8 @@ import { answerProblems, contentPattern } from './matchers.js';
  * `U:` is said to the session. `A:` is what the skill answers to the `U:` before it: its parts, in
  * order, somewhere in what the user hears. A part is the line's own words (`…` stands for any words
  * between parts) or a value put in with `${}`: a line of content/ (its `{placeholders}` any words),
- * several lines (each said, in order) or a pattern. `A not:` names what that answer must not say.
+ * several lines (each said, in order) or a pattern (its flags kept, standing alone between `…`).
+ * `A not:` names what that answer must not say, each part on its own.
  * Every answer also has to be one Alexa takes (the same check as `toBeAValidAlexaAnswer`) and keeps
  * the session open, unless its `A:` line ends with `(end)`.
  * Returns the heard turns, for what a test checks beside the words (what is stored, the pauses).
@@ -64,18 +65,44 @@ function utteranceOf(line: Line): string {
     .trim();
 }
 
-/** An `A:` line as patterns to find one after another: runs of words and values, split at `…`. */
-function expectationsOf(line: Line): { patterns: RegExp[]; ends: boolean } {
-  const runs: string[][] = [[]];
+/** A content line as a pattern, refusing one that would match anything (empty, or only placeholders). */
+function linePattern(line: string): string {
+  if (line.replace(/\{[^}]+\}/g, '').trim() === '')
+    throw new Error(`a content line with no words: "${line}"`);
+  return `(?:${contentPattern(line).source})`;
+}
+
+/** A value put in with `${}` as a pattern: a line, several lines in order, or a pattern (flags kept apart). */
+function valuePattern(value: Part): string | RegExp {
+  if (value instanceof RegExp) return value.flags === '' ? `(?:${value.source})` : value;
+  const lines = typeof value === 'string' ? [value] : value;
+  if (lines.length === 0) throw new Error('an empty list of content lines checks nothing');
+  return lines.map(linePattern).join('[\\s\\S]*?');
+}
+
+/**
+ * An `A:` line as patterns to find one after another: runs of words and values, split at `…`. A
+ * pattern with flags (/geen zorgen/i) keeps them and must stand alone between `…`. With `each`, every
+ * part is a pattern of its own (for `A not:`, where any one of them said is a failure).
+ */
+function expectationsOf(line: Line, each = false): { patterns: RegExp[]; ends: boolean } {
+  const runs: (string | RegExp)[][] = [[]];
   let ends = false;
+  const split = () => runs.push([]);
   line.pieces.forEach((piece, i) => {
     if ('value' in piece) {
-      const value = piece.value;
-      const parts =
-        value instanceof RegExp
-          ? [value.source]
-          : (typeof value === 'string' ? [value] : value).map((l) => contentPattern(l).source);
-      runs.at(-1)?.push(parts.join('[\\s\\S]*?'));
+      const { value } = piece;
+      if (each && Array.isArray(value)) {
+        for (const l of value as readonly string[]) {
+          split();
+          runs.at(-1)?.push(linePattern(l));
+        }
+        split();
+        return;
+      }
+      if (each) split();
+      runs.at(-1)?.push(valuePattern(value));
+      if (each) split();
       return;
     }
     let text = piece.text;
@@ -84,11 +111,21 @@ function expectationsOf(line: Line): { patterns: RegExp[]; ends: boolean } {
       text = text.replace(/\(end\)\s*$/, '');
     }
     text.split(/…|\.\.\./).forEach((words, j) => {
-      if (j > 0) runs.push([]);
+      if (j > 0) split();
       if (words.trim() !== '') runs.at(-1)?.push(escapeRegExp(words.trim()).replace(/\s+/g, '\\s+'));
     });
   });
-  const patterns = runs.filter((run) => run.length > 0).map((run) => new RegExp(run.join('\\s*')));
+  const patterns = runs
+    .filter((run) => run.length > 0)
+    .map((run) => {
+      const [only] = run;
+      if (run.length === 1 && only instanceof RegExp) return only;
+      if (run.some((part) => part instanceof RegExp))
+        throw new Error('a pattern with flags stands alone between "…" in a transcript line');
+      return new RegExp(run.join('\\s*'));
+    });
+  if (patterns.length === 0 && !ends)
+    throw new Error(`a transcript line that checks nothing: "${line.speaker}:"`);
   return { patterns, ends };
 }
 
@@ -123,7 +160,7 @@ export function transcript(session: Pick<VoiceSession, 'say'>) {
         continue;
       }
       const turn = turns.at(-1) ?? fail(`"${line.speaker}:" before anything was said`);
-      const { patterns, ends } = expectationsOf(line);
+      const { patterns, ends } = expectationsOf(line, line.speaker === 'A not');
       if (line.speaker === 'A not') {
         const said = patterns.find((pattern) => pattern.test(turn.text));
         if (said) fail(`The answer to "${turn.utterance}" says ${said}, which it must not.`);

@@ -89,6 +89,50 @@ describe('the transcript helper (tests/support/transcript.ts)', () => {
     await expect(transcript(scripted('Hoi.'))`Hallo`).rejects.toThrow(/starts with "U:"/);
   });
 
+  it('keeps a pattern whole and its flags, and checks each part of an "A not:" line on its own', async () => {
+    await expect(
+      transcript(scripted('Geen zorgen.', 'Tot ziens.'))`
+        U: moet ik naar de dokter
+        A not: ${/geen zorgen/i}
+      `,
+    ).rejects.toThrow(/must not/);
+    await expect(
+      transcript(scripted('Het is bar koud.', 'Tot ziens.'))`
+        U: hoe is het weer
+        A: Tip ${/foo|bar/}
+      `,
+    ).rejects.toThrow(/does not say/);
+    await expect(
+      transcript(scripted('Een. Drie.', 'Tot ziens.'))`
+        U: tel
+        A not: ${['Twee.', 'Drie.']}
+      `,
+    ).rejects.toThrow(/must not/);
+  });
+
+  it('refuses a line that would check nothing', async () => {
+    for (const empty of ['', '{iets}']) {
+      await expect(
+        transcript(scripted('Welkom.', 'Tot ziens.'))`
+          U: open rug coach
+          A: ${empty}
+        `,
+      ).rejects.toThrow(/no words|checks nothing/);
+    }
+    await expect(
+      transcript(scripted('Welkom.', 'Tot ziens.'))`
+        U: open rug coach
+        A: ${[]}
+      `,
+    ).rejects.toThrow(/checks nothing/);
+    await expect(
+      transcript(scripted('Welkom.', 'Tot ziens.'))`
+        U: open rug coach
+        A: …
+      `,
+    ).rejects.toThrow(/checks nothing/);
+  });
+
   it('fails when Alexa would not take an answer', async () => {
     await expect(
       transcript(scripted('a & b', 'Tot ziens.'))`

@@ -96,6 +96,10 @@ const named: readonly Expected[] = [
   ['het was weg maar nu is het er weer', 'appointment', 'terugkerend'],
   ['het was een tijdje weg en toen kwam het terug', 'appointment', 'terugkerend'],
   ['het gaat helemaal door naar mijn bil', 'appointment', 'uitstralend'],
+  ['het gaat door naar mijn linkerbil', 'appointment', 'uitstralend'],
+  ['het gaat naar mijn kont', 'appointment', 'uitstralend'],
+  ['het zakt naar mijn staartbeen', 'appointment', 'uitstralend'],
+  ['ik gleed op het ijs uit', 'direct', 'ongeval'],
   ['ik kan door mijn rug geen les meer geven', 'appointment', 'beperkend'],
   ['ik kom mijn bed niet uit', 'appointment', 'beperkend'],
 ];
@@ -185,6 +189,9 @@ describe('what the classifier does not recognise starts the questionnaire', () =
       'het was weg maar nu is het weer goed',
       // going somewhere is not radiating unless the pain or the body goes there
       'hoe laat gaat de trein naar zwolle',
+      'het was weg en nu is het weer helemaal goed',
+      'ik was een week weg en nu is het weer tijd voor mijn oefeningen',
+      'ik ga vandaag niks meer doen',
     ]) {
       expect(classifySymptom(phrase), phrase).toEqual({ level: 'unknown' });
     }

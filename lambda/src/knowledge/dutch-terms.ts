@@ -16,7 +16,7 @@ const ignored = new Set(
     'rug rugpijn pijn rugklachten klachten last zeer goed slecht helpt helpen help werkt werken beter beste best ' +
     'vraag vertel weet weten iets vertellen artikel coach advies weer ken kent kennen kun zeg zegt ' +
     // "zo'n" as a recogniser writes it without the apostrophe; the words that frame a question
-    'zon zoiets vind vindt denk dus verstandig handig slim nodig normaal kwaad'
+    'zon zoiets vind vindt denk dus verstandig handig slim nodig normaal'
   ).split(' '),
 );
 
@@ -25,9 +25,15 @@ export { wordsOf };
 
 /**
  * A word as the search compares it, or null for a word to leave out: Snowball's Dutch stem, with a
- * doubled last consonant made single, so "zwemmen" and "zwem" meet.
+ * doubled last consonant made single ("zwemmen" and "zwem" meet), the spelling's last v and z as f and
+ * s ("blijven" and "blijf"), and the -t of a verb after a consonant taken off ("tilt" and "til"), the
+ * same on both sides of the search.
  */
 export function searchTerm(word: string): string | null {
   if (ignored.has(word) || word.length < 2) return null;
-  return stemmer(word).replace(/([bcdfgklmnprstvz])\1$/, '$1');
+  return stemmer(word)
+    .replace(/([bcdfgklmnprstvz])\1$/, '$1')
+    .replace(/v$/, 'f')
+    .replace(/z$/, 's')
+    .replace(/(?<=\w{2}[bcdfgklmnprsvz])t$/, '');
 }

@@ -267,7 +267,9 @@ function mentionsPain(match: RegExpExecArray, before: readonly string[], after: 
 /** A part of the body among the next few words: "… naar mijn bil", "… tot in mijn tenen". */
 function towardsTheBody(after: readonly string[]): boolean {
   const body = new RegExp(
-    `^(?:${elsewhere}|been|benen|kuit|kuiten|voet|voeten|teen|tenen|knie|knieen|enkel|enkels|scheen|hiel|lijf|lichaam|beneden|onderen)$`,
+    `^(?:linker|rechter|boven|onder)?(?:${elsewhere}|been|benen|kuit|kuiten|voet|voeten|teen|tenen|knie|knieen|` +
+      'enkel|enkels|scheen|hiel|lijf|lichaam|kont|achterwerk|zitvlak|staartbeen|stuitje|bekken|ribben|rib|flank|' +
+      'flanken|zijkant|zij|rug|beneden|onderen)$',
   );
   return after.slice(0, 5).some((word) => body.test(word));
 }
@@ -333,7 +335,7 @@ export const patterns: readonly SymptomPattern[] = [
     'uitstralend-been',
     `(?:${legBelowKnee}) pijn|pijnlijke? (?:${legBelowKnee})|(?:been|kuit|voet|knie)pijn|` +
       // "pijn aan de achterkant van mijn been tot in mijn scheen"
-      `pijn (?:aan|in|op|langs) (?:\\w+ ){0,4}?(?:mijn|mn|de|je|het) (?:${legBelowKnee})\\b`,
+      `pijn (?:aan|in|op|langs) (?:(?!als |wanneer |en |maar |of |dan |terwijl )\\w+ ){0,4}?(?:mijn|mn|de|je|het) (?:${legBelowKnee})\\b`,
   ),
   // "het gaat helemaal door naar mijn voet", "het tot in mijn kuit voelt trekken".
   symptom(
@@ -430,7 +432,7 @@ export const patterns: readonly SymptomPattern[] = [
   symptom(
     'ongeval',
     'ongeluk\\w*|ongeval\\w*|verkeersongeluk\\w*|autoongeluk\\w*|gestruikeld|struikel\\w*|uitgegleden|' +
-      'uitglijden|gegleden|uitgleed|gleed (?:\\w+ )?uit|glee (?:\\w+ )?uit|aangereden|aanrijding\\w*|botsing|gebotst|kop ?staart\\w*|whiplash|klap|smak|' +
+      'uitglijden|gegleden|uitgleed|gleed(?: \\w+){0,4}? uit|aangereden|aanrijding\\w*|botsing|gebotst|kop ?staart\\w*|whiplash|klap|smak|' +
       'gestoten|valpartij|getackeld|van de trap|onderuit\\w*|geknald|achterop|ingereden|omver\\w*|' +
       'omgevallen|neergevallen|op mijn stuit\\w*|op mijn staartbeen|hard (?:op|neer)gekomen|kwam (?:\\w+ )?hard (?:op|neer)|' +
       'van (?:de|mijn|een|het) (?:scooter|fiets|ladder|trap|paard|stoel|dak|trapje|brommer)',
@@ -520,7 +522,7 @@ export const patterns: readonly SymptomPattern[] = [
       '(?:gaat|ging|trekt) (?:\\w+ )?weg en (?:dan )?(?:komt|kwam|keert) (?:het |ie |hij |de pijn )?(?:weer|terug)|' +
       'komt (?:het|ie|hij|de pijn|die pijn) (?:steeds |telkens |elke keer )?weer(?! goed| over| weg| in orde| bij)|' +
       // "het was weg maar nu is het er weer", not "het was over en nu gaat het weer goed"
-      '(?:was|is|leek|ging)(?: \\w+){0,2}? (?:weg|over)(?: \\w+){0,3}? (?:is|komt|kwam|zit|begint|was) (?:het|ie|hij|de pijn|die pijn)(?: er)?(?: nu)? (?:weer|terug)(?! goed| beter| weg| over)',
+      '(?:was|is|leek|ging)(?: \\w+){0,2}? (?:weg|over)(?: \\w+){0,3}? (?:is|komt|kwam|zit|begint|was) (?:het|ie|hij|de pijn|die pijn)(?: er)?(?: nu)? (?:weer|terug)(?!(?: \\w+){0,2} (?:goed|beter|rustig|normaal|weg|over|tijd|fit))',
   ),
 
   symptom('terugkerend', 'telkens|alweer|opnieuw|(?:elke|iedere) keer', {
@@ -549,7 +551,7 @@ export const patterns: readonly SymptomPattern[] = [
       '(?:legt|leggen|legde)(?: \\w+){0,3}? (?:stil|lam|plat)|' +
       'door (?:mijn |mn |de |die )?(?:rug|rugpijn|pijn)(?: \\w+){0,3}? (?:niet|geen|nauwelijks)(?: \\w+){0,3}? meer|' +
       // verb last: "als ik niks meer kan door mijn rugpijn"
-      '(?:bijna |haast )?(?:niks|niets) meer (?:kan|kon|kunnen|lukt|doen)',
+      '(?:bijna |haast )?(?:niks|niets) meer (?:kan|kon|kunnen|lukt)',
     { inherent: true },
   ),
 ];
