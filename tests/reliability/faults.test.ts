@@ -117,7 +117,7 @@ describe.each(faults)('when DynamoDB $what', ({ mode }) => {
     expect(after.position?.turnIndex).toBe(1);
     // The next session offers to carry on with the bridge.
     const back = await timed(skill.session({ userId }), 'open rug coach');
-    expect(back.text).toContain('Welkom terug');
+    expect(back).toSay(prompts.welcomeBack);
     expect(back.text).toMatch(/brug/i);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { reminderText } from '../../lambda/src/text/index.js';
 import { type AlexaApiStandIn, startAlexaApi } from '../../tools/simulator/alexa-api.js';
 import { remindersGranted, skillDisabledEvent } from '../../tools/simulator/envelope.js';
 import type { VoiceSession } from '../../tools/simulator/session.js';
@@ -51,7 +52,7 @@ function activeFor(userId: string): string[] {
 async function setReminder(s: VoiceSession, userId: string, utterance: string): Promise<void> {
   const before = new Set(api.active());
   const turn = await timed(s, utterance);
-  expect(turn.text).toContain('Ik herinner je elke dag om');
+  expect(turn).toSay(reminderText.confirmed);
   const fresh = api.active().filter((token) => !before.has(token));
   expect(fresh).toHaveLength(1);
   created.set(userId, [...tokensOf(userId), ...fresh]);

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { prompts } from '../../lambda/src/content/prompts.js';
 import { defined } from '../../tools/defined.js';
 import { intentRequest, launchRequest, skillDisabledEvent } from '../../tools/simulator/envelope.js';
 import { type RunningSkill, startSkill } from '../support/skill.js';
@@ -85,6 +86,6 @@ describe('a request meant for another skill', () => {
       send(skill.handler, skillDisabledEvent(context({ userId, skillId: otherSkill }))),
     ).rejects.toThrow(/refused/i);
     const again = await skill.session({ userId }).say('open rug coach');
-    expect(again.text).toContain('Welkom terug');
+    expect(again).toSay(prompts.welcomeBack);
   });
 });

@@ -1,13 +1,19 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { prompts } from '../../lambda/src/content/prompts.js';
+import { coachText, fill } from '../../lambda/src/text/index.js';
 import { defined } from '../../tools/defined.js';
 import { skillDisabledEvent } from '../../tools/simulator/envelope.js';
 import { ssmlToText, type VoiceSession } from '../../tools/simulator/session.js';
+import { spokenExerciseName } from '../support/builders.js';
+import { contentPattern } from '../support/matchers.js';
 import { testSkillId } from '../support/skill.js';
 import type { ProxyMode } from './support/dynamo-proxy.js';
 import { type FaultySkill, startFaultySkill, storedJson, timed, tipNumber } from './support/faulty-skill.js';
 import { type CapturedLogs, captureLogs } from './support/logs.js';
+
+/** "Wat wil je doen?", as the content says it. */
+const whatNext = contentPattern(prompts.whatNext.join(' '));
 
 /*
  * What a user would lose, get twice, or get back after deleting it, when DynamoDB misbehaves: each
@@ -49,8 +55,8 @@ async function returningUser(name: string): Promise<string> {
 
 /** Says "volgende" until the exercise or routine is finished. */
 async function finish(s: VoiceSession): Promise<void> {
-  for (let i = 0; i < 60 && !s.last.text.includes('Wat wil je doen'); i++) await timed(s, 'volgende');
-  expect(s.last.text).toContain('Wat wil je doen');
+  for (let i = 0; i < 60 && !whatNext.test(s.last.text); i++) await timed(s, 'volgende');
+  expect(s.last).toSay(prompts.whatNext);
 }
 
 describe('finding 1: disabling the skill while DynamoDB fails', () => {
@@ -75,7 +81,7 @@ describe('finding 1: disabling the skill while DynamoDB fails', () => {
       expect(await storedJson(f.skill, userId)).toBeUndefined();
       expect(f.skill.queue.waiting()).toEqual([]);
       const next = await f.skill.session({ userId }).say('open rug coach');
-      expect(next.text).toContain('Welkom bij Rug Coach');
+      expect(next).toSay(prompts.welcomeNew);
     },
   );
 
@@ -107,7 +113,7 @@ describe('finding 2: a write that lands but whose answer is lost or late', () =>
     expect(stored.position).toBeNull();
     // A finished bridge is not offered again.
     const back = await timed(f.skill.session({ userId }), 'open rug coach');
-    expect(back.text).not.toContain('Vorige keer');
+    expect(back).not.toSay(coachText.navigation.resumeOffer);
   });
 
   it('a whole routine counts five exercises when no write of it gets its answer back', async () => {
@@ -216,9 +222,8 @@ describe('finding 5: progress and simultaneous writers', () => {
       Array.from({ length: writers }, async (_, i) => {
         const s = f.skill.session({ userId, deviceId: `amzn1.ask.device.W${i}` });
         await s.say('vraag rug coach naar de brug');
-        for (let turn = 0; turn < 10 && !s.last.text.includes('Wat wil je doen'); turn++)
-          await s.say('volgende');
-        expect(s.last.text).toContain('Wat wil je doen');
+        for (let turn = 0; turn < 10 && !whatNext.test(s.last.text); turn++) await s.say('volgende');
+        expect(s.last).toSay(prompts.whatNext);
         expect(s.last.text).not.toContain(errorText);
         await s.say('stop');
       }),
@@ -238,7 +243,9 @@ describe('finding 6: each device keeps its own place in an exercise', () => {
     const bedroom = f.skill.session({ userId, deviceId: 'amzn1.ask.device.BEDROOM' });
     await timed(kitchen, 'vraag rug coach naar de brug');
     // The bedroom starts from the user's newest place (the kitchen's brug): it asks, and starts anew.
-    expect((await timed(bedroom, 'vraag rug coach naar de kat-koe')).text).toContain('Je was bij de brug');
+    expect((await timed(bedroom, 'vraag rug coach naar de kat-koe')).text).toSay(
+      fill(prompts.restartOffer, { name: spokenExerciseName('brug') }),
+    );
     expect((await timed(bedroom, 'opnieuw beginnen')).text).toMatch(/kat/i);
     // The kitchen's next save conflicts with the bedroom's and is merged.
     await timed(kitchen, 'langer vasthouden');
@@ -251,7 +258,7 @@ describe('finding 6: each device keeps its own place in an exercise', () => {
     // A new session anywhere starts where the user was last.
     await timed(bedroom, 'stop');
     const later = await timed(f.skill.session({ userId }), 'open rug coach');
-    expect(later.text).toContain('Vorige keer was je bij de kat-koe');
+    expect(later).toSay(fill(coachText.navigation.resumeOffer, { name: spokenExerciseName('kat-koe') }));
   });
 });
 
