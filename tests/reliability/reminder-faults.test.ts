@@ -86,7 +86,7 @@ describe('finding 4: every reminder the skill created can be found and stopped',
 
     const later = device(userId);
     await timed(later, 'open rug coach');
-    expect((await timed(later, 'stop mijn herinnering')).text).toContain('herinnering is verwijderd');
+    expect(await timed(later, 'stop mijn herinnering')).toSay(reminderText.deleted);
     expect(activeFor(userId)).toEqual([]);
     expect((await f.store.load(userId)).reminderTokens).toEqual([]);
   });
@@ -103,7 +103,7 @@ describe('finding 4: every reminder the skill created can be found and stopped',
     expect((await f.store.load(userId)).reminderTokens).toEqual(tokensOf(userId));
     const later = device(userId);
     await timed(later, 'open rug coach');
-    expect((await timed(later, 'stop mijn herinnering')).text).not.toContain('geen herinnering');
+    expect(await timed(later, 'stop mijn herinnering')).not.toSay(reminderText.noReminder);
     expect(activeFor(userId)).toEqual([]);
   });
 
@@ -122,7 +122,7 @@ describe('finding 4: every reminder the skill created can be found and stopped',
     api.reply = api.defaultReply;
     const later = device(userId);
     await timed(later, 'open rug coach');
-    expect((await timed(later, 'stop mijn herinnering')).text).toContain('herinnering is verwijderd');
+    expect(await timed(later, 'stop mijn herinnering')).toSay(reminderText.deleted);
     expect(activeFor(userId)).toEqual([]);
   });
 

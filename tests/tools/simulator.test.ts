@@ -5,6 +5,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../infra/bundling.js';
 import { article } from '../../lambda/src/content/article.js';
+import { coachText, fill, prompts, reminderText } from '../../lambda/src/text/index.js';
+import { defined } from '../../tools/defined.js';
+import { spokenExerciseName } from '../support/builders.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'rug-coach-sim-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -25,32 +28,32 @@ function simulate(lines: string[]): string {
 describe('the local simulator (npm start)', () => {
   it('welcomes with the disclaimer, gives a tip and says goodbye, then exits at the end of input', () => {
     const out = simulate(['open rug coach', 'geef me een tip', 'stop']);
-    expect(out).toContain('Welkom bij Rug Coach');
+    expect(out).toSay(prompts.welcomeNew);
     expect(out).toContain(article.disclaimer.short);
     expect(out).toMatch(/Alexa: Tip \d+: /);
-    expect(out).toContain('Tot de volgende keer');
+    expect(out).toSay(prompts.goodbye);
   });
 
   it('remembers the routine between runs, in its data folder', () => {
     simulate(['vraag rug coach naar de brug', 'stop']);
     const out = simulate(['open rug coach']);
-    expect(out).toContain('Vorige keer was je bij de brug');
+    expect(out).toSay(fill(coachText.navigation.resumeOffer, { name: spokenExerciseName('brug') }));
   });
 
   it('asks before a new exercise replaces the saved place, then shows each pause of a hold', () => {
     const out = simulate(['vraag rug coach naar de hamstring stretch', 'opnieuw beginnen']);
-    expect(out).toContain('Je was bij de brug. Wil je daar verder, of opnieuw beginnen?');
+    expect(out).toSay(fill(prompts.restartOffer, { name: spokenExerciseName('brug') }));
     expect(out).toMatch(/pauze 10 s/);
   });
 
   it('plays Alexa’s permission question for a reminder: “nee” leaves a card, “ja” sets it', () => {
     const refused = simulate(['open rug coach', 'herinner me elke dag om acht uur', 'nee', 'stop']);
     expect(refused).toContain('Geef je Rug Coach toestemming om herinneringen te zetten?');
-    expect(refused).toContain('dan zet ik geen herinnering');
+    expect(refused).toSay(reminderText.permissionDenied);
     expect(refused).toContain(
       '(kaart in de Alexa-app: toestemming voor alexa::alerts:reminders:skill:readwrite)',
     );
     const granted = simulate(['open rug coach', 'herinner me elke dag om acht uur', 'ja', 'stop']);
-    expect(granted).toContain('Ik herinner je elke dag om acht uur');
+    expect(granted).toSay(fill(defined(reminderText.confirmed[0]), { time: "acht uur 's ochtends" }));
   });
 });
