@@ -100,6 +100,8 @@ const named: readonly Expected[] = [
   ['het gaat naar mijn kont', 'appointment', 'uitstralend'],
   ['het zakt naar mijn staartbeen', 'appointment', 'uitstralend'],
   ['ik gleed op het ijs uit', 'direct', 'ongeval'],
+  ['het doortrekt tot in mijn scheenbeen', 'direct', 'uitstralend-been'],
+  ['als ik door mijn rug niet naar school kan', 'appointment', 'beperkend'],
   ['ik kan door mijn rug geen les meer geven', 'appointment', 'beperkend'],
   ['ik kom mijn bed niet uit', 'appointment', 'beperkend'],
 ];

@@ -341,7 +341,7 @@ export const patterns: readonly SymptomPattern[] = [
   symptom(
     'uitstralend-been',
     // up to six words between: "het trekt langs de achterkant van mijn been tot aan mijn enkel".
-    `(?:gaat|schiet|schieten|trekt|trekken|loopt|lopen|straalt|stralen|zakt)(?: \\w+){0,6}? (?:door )?(?:${towards})(?: \\w+){0,2}? (?:${legBelowKnee})|` +
+    `(?:gaat|schiet|schieten|trekt|trekken|doortrekt|doortrekken|loopt|lopen|straalt|stralen|uitstraalt|doorstraalt|zakt)(?: \\w+){0,6}? (?:door )?(?:${towards})(?: \\w+){0,2}? (?:${legBelowKnee})|` +
       `(?:naar|in|tot in|tot|door) (?:mijn |mn |de |je )?(?:${legBelowKnee})(?: \\w+)? (?:trekt|straalt|schiet|gaat|loopt|zakt|uitstraalt|doortrekt)`,
   ),
 
@@ -551,7 +551,9 @@ export const patterns: readonly SymptomPattern[] = [
       '(?:legt|leggen|legde)(?: \\w+){0,3}? (?:stil|lam|plat)|' +
       'door (?:mijn |mn |de |die )?(?:rug|rugpijn|pijn)(?: \\w+){0,3}? (?:niet|geen|nauwelijks)(?: \\w+){0,3}? meer|' +
       // verb last: "als ik niks meer kan door mijn rugpijn"
-      '(?:bijna |haast )?(?:niks|niets) meer (?:kan|kon|kunnen|lukt)',
+      '(?:bijna |haast )?(?:niks|niets) meer (?:kan|kon|kunnen|lukt)|' +
+      // verb last: "als ik door mijn rug niet naar school kan"
+      '(?:niet|nauwelijks|amper) (?:meer )?naar (?:school|(?:mijn |mn |het )?werk|kantoor|de sportschool|training|de training) (?:kan|kon|kunnen|ga|gaan)',
     { inherent: true },
   ),
 ];
