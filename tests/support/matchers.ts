@@ -17,7 +17,8 @@ import { ssmlProblems } from './ssml-check.js';
 type Heard = HeardTurn | string;
 type Said = string | RegExp | readonly string[];
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Text as a pattern that matches it literally. */
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A content line as a pattern: its words as written, each `{placeholder}` any words. */
 export function contentPattern(line: string): RegExp {

@@ -1,6 +1,6 @@
 import type { Speech } from '../../lambda/src/speech/ssml.js';
 import type { HeardTurn, VoiceSession } from '../../tools/simulator/session.js';
-import { answerProblems, contentPattern } from './matchers.js';
+import { answerProblems, contentPattern, escapeRegExp } from './matchers.js';
 
 /**
  * A conversation test written as the conversation is heard:
@@ -31,8 +31,6 @@ interface Line {
   speaker: 'U' | 'A' | 'A not';
   pieces: Piece[];
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The template's text and values, split into its non-empty lines. */
 function linesOf(strings: TemplateStringsArray, values: readonly Part[]): Line[] {

@@ -28,12 +28,17 @@ export function loadPhrasings(path: string | URL): Phrasing[] {
 
 const heldOutDir = new URL('../../tests/nlu/', import.meta.url);
 
-/** Every held-out file: tests/nlu/heldout*.json. */
-export function loadHeldOut(): Phrasing[] {
+/** The held-out files, tests/nlu/heldout*.json, in order. */
+export function heldOutFiles(): URL[] {
   return readdirSync(heldOutDir)
     .filter((name) => /^heldout.*\.json$/.test(name))
     .sort()
-    .flatMap((name) => loadPhrasings(new URL(name, heldOutDir)));
+    .map((name) => new URL(name, heldOutDir));
+}
+
+/** Every held-out phrasing. */
+export function loadHeldOut(): Phrasing[] {
+  return heldOutFiles().flatMap((file) => loadPhrasings(file));
 }
 
 /** The intent a goal belongs to, for the per-intent figures (the first of the intents that can answer it). */

@@ -5,16 +5,17 @@
  * the phrasing leaves the held-out set rather than the sample leaving the model. Prints what left, for
  * the commit message; `tests/nlu/understanding.test.ts` fails until this has run.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadInteractionModel } from '../simulator/nlu/model.js';
 import { inModel } from './in-model.js';
-import { loadPhrasings } from './phrasings.js';
+import { heldOutFiles, loadPhrasings } from './phrasings.js';
 
-const heldOutDir = new URL('../../tests/nlu/', import.meta.url);
 const said = inModel(loadInteractionModel());
 let retired = 0;
-for (const name of readdirSync(heldOutDir).filter((n) => /^heldout.*\.json$/.test(n))) {
-  const file = new URL(name, heldOutDir);
+for (const file of heldOutFiles()) {
+  const name = path.basename(fileURLToPath(file));
   const phrasings = loadPhrasings(file);
   const kept = phrasings.filter((p) => !said(p.text));
   if (kept.length === phrasings.length) continue;

@@ -264,14 +264,15 @@ function mentionsPain(match: RegExpExecArray, before: readonly string[], after: 
   return all.some((word) => /^(?:\w*pijn\w*|zeer|last|rug|rugklachten|klachten|spit|au|auw)$/.test(word));
 }
 
+/** A part of the body, one word: the leg below the knee, the other places pain radiates to, and everyday names. */
+const bodyWord = new RegExp(
+  `^(?:linker|rechter|boven|onder)?(?:${legBelowKnee}|${elsewhere}|enkel|lijf|lichaam|kont|achterwerk|zitvlak|` +
+    'staartbeen|stuitje|bekken|ribben|rib|flank|flanken|zijkant|rug|beneden|onderen)$',
+);
+
 /** A part of the body among the next few words: "… naar mijn bil", "… tot in mijn tenen". */
 function towardsTheBody(after: readonly string[]): boolean {
-  const body = new RegExp(
-    `^(?:linker|rechter|boven|onder)?(?:${elsewhere}|been|benen|kuit|kuiten|voet|voeten|teen|tenen|knie|knieen|` +
-      'enkel|enkels|scheen|hiel|lijf|lichaam|kont|achterwerk|zitvlak|staartbeen|stuitje|bekken|ribben|rib|flank|' +
-      'flanken|zijkant|zij|rug|beneden|onderen)$',
-  );
-  return after.slice(0, 5).some((word) => body.test(word));
+  return after.slice(0, 5).some((word) => bodyWord.test(word));
 }
 
 /** "mijn rugpijn is chronisch" claims it; "wat is chronische rugpijn" asks what the word means. */
