@@ -104,6 +104,10 @@ const named: readonly Expected[] = [
   ['als ik door mijn rug niet naar school kan', 'appointment', 'beperkend'],
   ['ik kan door mijn rug geen les meer geven', 'appointment', 'beperkend'],
   ['ik kom mijn bed niet uit', 'appointment', 'beperkend'],
+  // A "niet" in the next clause does not deny the symptom before it.
+  ['als mijn been slaapt en niet meer wakker wordt', 'direct', 'gevoelloos-tintelingen'],
+  ['ik weeg ineens veel minder', 'direct', 'gewichtsverlies'],
+  ['ik weeg vijf kilo minder dan vorig jaar', 'direct', 'gewichtsverlies'],
 ];
 
 describe("recognising a symptom in the user's own words", () => {
@@ -194,6 +198,8 @@ describe('what the classifier does not recognise starts the questionnaire', () =
       'het was weg en nu is het weer helemaal goed',
       'ik was een week weg en nu is het weer tijd voor mijn oefeningen',
       'ik ga vandaag niks meer doen',
+      // weighing too much is a question about weight, not weight loss
+      'ik weeg te veel moet ik minder eten',
     ]) {
       expect(classifySymptom(phrase), phrase).toEqual({ level: 'unknown' });
     }

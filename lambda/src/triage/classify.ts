@@ -52,6 +52,18 @@ function deniedBefore(before: readonly string[]): boolean {
   return false;
 }
 
+/**
+ * "het tintelt niet" denies the tingling; "mijn been slaapt en niet meer wakker wordt" does not: a
+ * denial after the symptom counts only within its clause, in the two words that follow.
+ */
+function deniedAfter(after: readonly string[]): boolean {
+  for (const word of after.slice(0, 2)) {
+    if (clauseBreaks.has(word)) return false;
+    if (word === 'niet' || word === 'nooit') return true;
+  }
+  return false;
+}
+
 function words(text: string): string[] {
   return text.split(' ').filter((word) => word.length > 0);
 }
@@ -67,8 +79,7 @@ function affirmed(pattern: SymptomPattern, text: string): boolean {
     if (pattern.accept && !pattern.accept(match, before, after)) continue;
     if (deniedBefore(before)) continue;
     if (!pattern.inherent && words(match[0]).some((word) => negationWords.has(word))) continue;
-    if (pattern.deniedAfter && after.slice(0, 2).some((word) => word === 'niet' || word === 'nooit'))
-      continue;
+    if (pattern.deniedAfter && deniedAfter(after)) continue;
     return true;
   }
   return false;

@@ -423,7 +423,8 @@ export const patterns: readonly SymptomPattern[] = [
     'gewichtsverlies',
     'gewichtsverlies|afgevallen|vermagerd|vermageren|magerder|mager geworden|dunner geworden|lichter geworden|' +
       '(?:gewicht|kilo\\w*)(?: \\w+){0,3}? (?:kwijt\\w*|lichter|afgevallen|minder|verloren|verlies|verliest|verloor|eraf)|' +
-      '(?:verlies|verloor|verloren)(?: \\w+){0,3}? (?:gewicht|kilo\\w*)',
+      '(?:verlies|verloor|verloren)(?: \\w+){0,3}? (?:gewicht|kilo\\w*)|' +
+      '(?:weeg|weegt|woog)(?: (?:ineens|opeens|plots|plotseling|nu|steeds|veel|flink|een|stuk|al|zomaar|echt|\\d+|\\w+ kilo\\w*))*? (?:minder|lichter)',
   ),
   symptom('gewichtsverlies', '(?:val|valt|vallen|viel|vielen)(?: \\w+){0,3}? af', { accept: lostWeight }),
   symptom('gewichtsverlies', 'afvallen|af te vallen', { accept: keepsLosing }),
