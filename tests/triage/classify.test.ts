@@ -108,6 +108,9 @@ const named: readonly Expected[] = [
   ['als mijn been slaapt en niet meer wakker wordt', 'direct', 'gevoelloos-tintelingen'],
   ['ik weeg ineens veel minder', 'direct', 'gewichtsverlies'],
   ['ik weeg vijf kilo minder dan vorig jaar', 'direct', 'gewichtsverlies'],
+  ['de weegschaal geeft steeds minder aan', 'direct', 'gewichtsverlies'],
+  ['het gaat over en dan begint het weer', 'appointment', 'terugkerend'],
+  ['telkens als ik denk dat het over is begint het opnieuw', 'appointment', 'terugkerend'],
 ];
 
 describe("recognising a symptom in the user's own words", () => {

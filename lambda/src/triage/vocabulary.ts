@@ -424,7 +424,8 @@ export const patterns: readonly SymptomPattern[] = [
     'gewichtsverlies|afgevallen|vermagerd|vermageren|magerder|mager geworden|dunner geworden|lichter geworden|' +
       '(?:gewicht|kilo\\w*)(?: \\w+){0,3}? (?:kwijt\\w*|lichter|afgevallen|minder|verloren|verlies|verliest|verloor|eraf)|' +
       '(?:verlies|verloor|verloren)(?: \\w+){0,3}? (?:gewicht|kilo\\w*)|' +
-      '(?:weeg|weegt|woog)(?: (?:ineens|opeens|plots|plotseling|nu|steeds|veel|flink|een|stuk|al|zomaar|echt|\\d+|\\w+ kilo\\w*))*? (?:minder|lichter)',
+      '(?:weeg|weegt|woog)(?: (?:ineens|opeens|plots|plotseling|nu|steeds|veel|flink|een|stuk|al|zomaar|echt|\\d+|\\w+ kilo\\w*))*? (?:minder|lichter)|' +
+      'weegschaal(?: \\w+){0,3}? (?:minder|lager|lichter)',
   ),
   symptom('gewichtsverlies', '(?:val|valt|vallen|viel|vielen)(?: \\w+){0,3}? af', { accept: lostWeight }),
   symptom('gewichtsverlies', 'afvallen|af te vallen', { accept: keepsLosing }),
@@ -521,7 +522,9 @@ export const patterns: readonly SymptomPattern[] = [
       '(?:vaak|vaker|regelmatig|af en toe)(?: \\w+){0,2}? (?:last|pijn|rugpijn|rugklachten|klachten|spit)|' +
       'weer (?:last|pijn|rugpijn|rugklachten|spit)|(?:heb|krijg)(?: ik)?(?: het)?(?: steeds)? weer|' +
       // "het gaat weg en dan komt het weer", not "komt het weer goed"
-      '(?:gaat|ging|trekt) (?:\\w+ )?weg en (?:dan )?(?:komt|kwam|keert) (?:het |ie |hij |de pijn )?(?:weer|terug)|' +
+      '(?:gaat|ging|trekt) (?:\\w+ )?(?:weg|over) en (?:dan |daarna |later )?(?:komt|kwam|keert|begint) (?:het |ie |hij |de pijn )?(?:gewoon )?(?:weer|terug|opnieuw)|' +
+      // "telkens als ik denk dat het over is begint het weer"
+      '(?:weg|over) is (?:begint|komt) (?:het|ie|hij|de pijn) (?:weer|opnieuw|terug)|' +
       'komt (?:het|ie|hij|de pijn|die pijn) (?:steeds |telkens |elke keer )?weer(?! goed| over| weg| in orde| bij)|' +
       // "het was weg maar nu is het er weer", not "het was over en nu gaat het weer goed"
       '(?:was|is|leek|ging)(?: \\w+){0,2}? (?:weg|over)(?: \\w+){0,3}? (?:is|komt|kwam|zit|begint|was) (?:het|ie|hij|de pijn|die pijn)(?: er)?(?: nu)? (?:weer|terug)(?!(?: \\w+){0,2} (?:goed|beter|rustig|normaal|weg|over|tijd|fit))',
