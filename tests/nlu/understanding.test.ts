@@ -26,17 +26,17 @@ const share = (right: number, total: number) => right / Math.max(1, total);
 
 /*
  * Floors, not the goal. Issue 12 asks for 90 % routed and answered right overall and 80 % for every
- * intent; measured on 1,156 held-out phrasings the skill is at 88.9 % routed and 89.7 % answered (npm run
- * nlu, README). The floors sit just under what is measured, so that a change that makes understanding
- * worse fails here; raise them as understanding improves. Safety has no floor: not one red flag is
+ * intent; measured on 1,153 held-out phrasings the skill is at 92.8 % routed and 92.6 % answered, and
+ * at 83.3 % or more for every intent (npm run nlu, README). The floors sit just under what is
+ * measured, so that a change that makes understanding worse fails here; raise them as understanding improves. Safety has no floor: not one red flag is
  * answered with reassurance, a tip, an exercise or not at all, and not one reaches an intent where
  * nothing can catch it.
  */
 const floors = {
-  routed: 0.885,
-  answered: 0.89,
+  routed: 0.92,
+  answered: 0.92,
   /** For every intent with at least `minPhrasings` held-out phrasings. */
-  perIntent: 0.65,
+  perIntent: 0.8,
   minPhrasings: 5,
   /** A ceiling, at what is measured: direct-contact flags that get only the appointment advice. */
   lessUrgent: 1,

@@ -1,4 +1,4 @@
-import { IntentClassifier, trainingRounds } from './classifier.js';
+import { IntentClassifier } from './classifier.js';
 import { carrierMatch, compileSamples, exactMatch } from './exact.js';
 import { fillSlots } from './fill-slots.js';
 import { splitInvocation } from './invocation.js';
@@ -26,7 +26,8 @@ const fallbackIntent = 'AMAZON.FallbackIntent';
 const confidenceThreshold = 0.4;
 
 /**
- * `full`: what the simulator does (exact samples, carrier phrases, nearest samples, then nlp.js).
+ * `full`: what the simulator does (exact samples, carrier phrases, then nlp.js; where nlp.js is unsure,
+ * the nearest samples vote).
  * `statistical`: nlp.js alone, trained on the model alone, after the invocation is taken off: a
  * plainer NLU than Alexa's, to see how much of the understanding rests on the simulator's own passes.
  */
@@ -45,10 +46,9 @@ export class Understanding {
     this.values = new SlotValues(model);
   }
 
-  /** Trains the classifier on the model (about a second for this skill's model). */
+  /** Trains the classifier on the model (about 75 s for this skill's model; then cached, see classifier.ts). */
   static async train(model: InteractionModel, mode: UnderstandingMode = 'full'): Promise<Understanding> {
-    const rounds = mode === 'statistical' ? trainingRounds.statistical : trainingRounds.simulator;
-    return new Understanding(model, await IntentClassifier.train(model, rounds), mode);
+    return new Understanding(model, await IntentClassifier.train(model), mode);
   }
 
   async understand(text: string): Promise<Resolution> {
