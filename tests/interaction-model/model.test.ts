@@ -146,6 +146,12 @@ describe('the interaction model', () => {
     expect(bad).toEqual([]);
   });
 
+  it('fits the model definition SMAPI accepts: under 1,000,000 characters sent', () => {
+    // SMAPI refuses a larger model: "'modelDefinition' failed to satisfy constraint: Member must have
+    // length less than or equal to 1000000" (github.com/alexa/ask-cli/issues/9). Collected samples grow it.
+    expect(JSON.stringify(model).length).toBeLessThan(1_000_000);
+  });
+
   it('extends built-in intents only with plain phrases, and leaves Fallback and NavigateHome alone', () => {
     for (const name of allIntents.filter((n) => n.startsWith('AMAZON.'))) {
       const i = intent(name);
