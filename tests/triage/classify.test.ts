@@ -109,6 +109,7 @@ const named: readonly Expected[] = [
   ['ik weeg ineens veel minder', 'direct', 'gewichtsverlies'],
   ['ik weeg vijf kilo minder dan vorig jaar', 'direct', 'gewichtsverlies'],
   ['de weegschaal geeft steeds minder aan', 'direct', 'gewichtsverlies'],
+  ['of het erg is dat ik steeds dunner word zonder dieet', 'direct', 'gewichtsverlies'],
   ['het gaat over en dan begint het weer', 'appointment', 'terugkerend'],
   ['telkens als ik denk dat het over is begint het opnieuw', 'appointment', 'terugkerend'],
 ];
@@ -203,6 +204,7 @@ describe('what the classifier does not recognise starts the questionnaire', () =
       'ik ga vandaag niks meer doen',
       // weighing too much is a question about weight, not weight loss
       'ik weeg te veel moet ik minder eten',
+      'het wordt lichter als ik beweeg',
     ]) {
       expect(classifySymptom(phrase), phrase).toEqual({ level: 'unknown' });
     }

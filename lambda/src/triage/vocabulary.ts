@@ -422,6 +422,7 @@ export const patterns: readonly SymptomPattern[] = [
   symptom(
     'gewichtsverlies',
     'gewichtsverlies|afgevallen|vermagerd|vermageren|magerder|mager geworden|dunner geworden|lichter geworden|' +
+      '(?:word|wordt|werd) (?:steeds |alsmaar |maar |zo )?dunner|dunner (?:word|wordt|werd)\\b|' +
       '(?:gewicht|kilo\\w*)(?: \\w+){0,3}? (?:kwijt\\w*|lichter|afgevallen|minder|verloren|verlies|verliest|verloor|eraf)|' +
       '(?:verlies|verloor|verloren)(?: \\w+){0,3}? (?:gewicht|kilo\\w*)|' +
       '(?:weeg|weegt|woog)(?: (?:ineens|opeens|plots|plotseling|nu|steeds|veel|flink|een|stuk|al|zomaar|echt|\\d+|\\w+ kilo\\w*))*? (?:minder|lichter)|' +
