@@ -201,6 +201,9 @@ describe('slot values, as Alexa resolves them', () => {
     expect(await slot('laten we sit ups doen')).toEqual([Intent.Exercise, false, 'sit ups']);
     expect(await slot('ik wil de kindhouding doen')).toEqual([Intent.Exercise, false, 'kindhouding']);
     expect(await slot('ik wil de brug doen')).toEqual([Intent.Exercise, true, 'de brug']);
+    // The command first, as in "doe de … met me": the name after "de" is passed on, not a routine started.
+    expect(await slot('doe de cobra met me')).toEqual([Intent.Exercise, false, 'cobra']);
+    expect((await slot('doe de oefeningen met me'))[0]).toBe(Intent.Routine);
     expect((await slot('ik wil wel oefenen'))[1]).not.toBe(false);
   });
 

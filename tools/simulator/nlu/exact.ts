@@ -186,6 +186,8 @@ const neutralWords = new Set([
 const nameWords = new Set(['oefening', 'oefeningen', 'tip', 'tips']);
 /** Verbs after an exercise slot that make the carrier one for naming an exercise: "ik wil … doen". */
 const exerciseVerbs = new Set(['doen', 'oefenen', 'proberen', 'beginnen', 'starten']);
+/** The same verbs said first, before "de" or "het" and the name: "doe de cobra met me", "start de zwaan". */
+const exerciseCommands = new Set(['doe', 'start', 'begin', 'oefen', 'probeer']);
 /** Words of the user's own set of exercises, never the name of one. */
 const routineWords = new Set([
   'mijn',
@@ -240,7 +242,8 @@ function namesSomething(
   return (
     type === 'ExerciseType' &&
     before.length > 0 &&
-    after.some((w) => exerciseVerbs.has(w)) &&
+    (after.some((w) => exerciseVerbs.has(w)) ||
+      (exerciseCommands.has(before[0] ?? '') && /^(de|het)$/.test(before[before.length - 1] ?? ''))) &&
     !span.some((w) => routineWords.has(w))
   );
 }
