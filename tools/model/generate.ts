@@ -164,6 +164,34 @@ function combinedStatements(symptoms: Record<string, string[]>): string[] {
   return combined;
 }
 
+const carriersSchema = z.strictObject({
+  $comment: z.string(),
+  answers: z.array(z.string().min(1)),
+  requests: z.array(z.string().min(1)),
+});
+
+/**
+ * A symptom said inside an answer or a request ("nee dat niet maar ik heb koorts", "zet een herinnering
+ * want ik ben gevallen"): each criterion's first statements inside the carriers of
+ * content/understanding/symptom-carriers.json, in turn, as samples of the flag's symptom intent.
+ */
+function statementsInPassing(symptoms: Record<string, string[]>, intent: string): string[] {
+  const { answers, requests } = carriersSchema.parse(read('content/understanding/symptom-carriers.json'));
+  const carriers = [...answers, ...requests];
+  let turn = 0;
+  return Object.entries(symptoms)
+    .filter(([flag]) => (intent === 'UrgentSymptomIntent' ? urgentFlag(flag) : !urgentFlag(flag)))
+    .flatMap(([, templates]) =>
+      templates
+        .slice(0, 3)
+        .flatMap((template) =>
+          expand(template, 2).map(
+            (statement) => `${defined(carriers[turn++ % carriers.length])} ${statement}`,
+          ),
+        ),
+    );
+}
+
 export function generateModel({ withCollected = true } = {}): InteractionModel {
   const source = z.record(z.string(), intentSchema).parse(read('content/understanding/intents.json'));
   const symptoms = symptomsSchema.parse(read('content/understanding/symptoms.json'));
@@ -181,6 +209,9 @@ export function generateModel({ withCollected = true } = {}): InteractionModel {
     const plain = [
       ...expandAll(symptomStatements(symptoms, name), name, perTemplate.symptom),
       ...(name === 'UrgentSymptomIntent' ? combinedStatements(symptoms) : []),
+      ...(name === 'UrgentSymptomIntent' || name === 'AppointmentSymptomIntent'
+        ? statementsInPassing(symptoms, name).map(tidy)
+        : []),
     ];
     const expanded = [...new Set([...expandAll(samples, name, perTemplate.sample), ...plain])];
     for (const sample of expanded) {
