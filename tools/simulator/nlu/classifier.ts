@@ -73,7 +73,7 @@ function outOfDomainCorpus(): { utterance: string; intent: string }[] {
 
 /**
  * nlp.js trains one perceptron per intent by gradient descent, at a learning rate of 0.6 by default:
- * right for a few hundred samples, far too large for this model's 12,700. At 0.6 the perceptrons of
+ * right for a few hundred samples, far too large for this model's 15,000. At 0.6 the perceptrons of
  * the intents with the most varied words overshoot and go silent: after 2,000 rounds the tip intent
  * recognised 75 of its own 473 slot-free samples, and nlp.js alone routed 66.7 % of development sets
  * 18 and 19 (not in the model). At 0.01 it routes 88.9 % of them after 300 rounds (0.02: 88.2 %;
