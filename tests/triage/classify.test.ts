@@ -107,9 +107,21 @@ const named: readonly Expected[] = [
   // A "niet" in the next clause does not deny the symptom before it.
   ['als mijn been slaapt en niet meer wakker wordt', 'direct', 'gevoelloos-tintelingen'],
   ['ik weeg ineens veel minder', 'direct', 'gewichtsverlies'],
-  ['ik weeg vijf kilo minder dan vorig jaar', 'direct', 'gewichtsverlies'],
+  ['ik weeg een stuk minder dan vorig jaar', 'direct', 'gewichtsverlies'],
+  ['ik weeg de laatste weken steeds minder', 'direct', 'gewichtsverlies'],
+  ['ik weeg zonder reden minder', 'direct', 'gewichtsverlies'],
+  ['mijn gewicht daalt', 'direct', 'gewichtsverlies'],
+  ['mijn kleren zijn me te groot geworden', 'direct', 'gewichtsverlies'],
+  ['het tintelt niet altijd', 'direct', 'gevoelloos-tintelingen'],
+  ['het tintelt niet meer zo erg als eerst', 'direct', 'gevoelloos-tintelingen'],
+  ['het tintelt niet alleen in mijn voet maar ook in mijn been', 'direct', 'gevoelloos-tintelingen'],
+  ['mijn tenen tintelen wat niet normaal is', 'direct', 'gevoelloos-tintelingen'],
+  ['mijn been sliep vannacht helemaal', 'direct', 'gevoelloos-tintelingen'],
+  ['ik heb veertig graden', 'direct', 'koorts'],
+  ['het gaat over en na een paar weken begint het weer', 'appointment', 'terugkerend'],
   ['de weegschaal geeft steeds minder aan', 'direct', 'gewichtsverlies'],
   ['of het erg is dat ik steeds dunner word zonder dieet', 'direct', 'gewichtsverlies'],
+  ['wat ik moet doen nu ik mijn bed bijna niet uit kom', 'appointment', 'beperkend'],
   ['het gaat over en dan begint het weer', 'appointment', 'terugkerend'],
   ['telkens als ik denk dat het over is begint het opnieuw', 'appointment', 'terugkerend'],
 ];
@@ -202,9 +214,20 @@ describe('what the classifier does not recognise starts the questionnaire', () =
       'het was weg en nu is het weer helemaal goed',
       'ik was een week weg en nu is het weer tijd voor mijn oefeningen',
       'ik ga vandaag niks meer doen',
-      // weighing too much is a question about weight, not weight loss
+      // weighing less than someone, or wanting to, is not weight loss; nor is the pain getting lighter
       'ik weeg te veel moet ik minder eten',
+      'mag ik mijn kleinkind tillen ze weegt minder dan tien kilo',
+      'de krat weegt minder dan ik dacht',
+      'ik weeg minder dan mijn broer',
+      'ik woog vroeger minder',
+      'ik wil minder wegen',
+      'mijn tussenwervelschijf wordt dunner',
+      'mijn haar wordt steeds dunner',
+      'ik hoop dat ik dunner word',
       'het wordt lichter als ik beweeg',
+      // pain that goes and gets better is not recurring
+      'het gaat over en dan komt het weer goed',
+      'als de pijn over is komt het weer goed',
     ]) {
       expect(classifySymptom(phrase), phrase).toEqual({ level: 'unknown' });
     }

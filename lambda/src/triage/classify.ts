@@ -2,6 +2,8 @@ import { normalise } from '../text/index.js';
 import { appointmentFlags, directFlags, type UrgentLevel } from './criteria.js';
 import {
   clauseBreaks,
+  denialsAfter,
+  measuresAfterDenial,
   doubtMarker,
   doubtPhrases,
   negationWords,
@@ -53,13 +55,18 @@ function deniedBefore(before: readonly string[]): boolean {
 }
 
 /**
- * "het tintelt niet" denies the tingling; "mijn been slaapt en niet meer wakker wordt" does not: a
- * denial after the symptom counts only within its clause, in the two words that follow.
+ * "het tintelt niet" denies the tingling; "mijn been slaapt en niet meer wakker wordt" does not (a
+ * denial after the symptom counts only within its clause, in the two words that follow), nor does "het
+ * tintelt niet altijd" or "niet meer zo erg": a denial followed by a measure still says the symptom is there.
  */
 function deniedAfter(after: readonly string[]): boolean {
-  for (const word of after.slice(0, 2)) {
+  for (const [i, word] of after.slice(0, 2).entries()) {
     if (clauseBreaks.has(word)) return false;
-    if (word === 'niet' || word === 'nooit') return true;
+    if (denialsAfter.has(word)) {
+      const rest = after.slice(i + 1);
+      const next = rest[0] === 'meer' ? rest[1] : rest[0];
+      return next === undefined || !measuresAfterDenial.has(next);
+    }
   }
   return false;
 }

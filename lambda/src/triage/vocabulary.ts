@@ -46,6 +46,29 @@ export const unexplainedAfterZonder: ReadonlySet<string> = new Set([
   'enige',
   'dat',
 ]);
+/** Words after a symptom that deny it: "het tintelt niet", "mijn been slaapt nooit". */
+export const denialsAfter: ReadonlySet<string> = new Set(['niet', 'nooit']);
+/**
+ * Words after such a denial that turn it into a measure of the symptom: "het tintelt niet altijd", "niet
+ * zo erg", "niet alleen in mijn voet", "wat niet normaal is" still say it tingles.
+ */
+export const measuresAfterDenial: ReadonlySet<string> = new Set([
+  'altijd',
+  'vaak',
+  'erg',
+  'heel',
+  'zo',
+  'alleen',
+  'constant',
+  'continu',
+  'steeds',
+  'de',
+  'elke',
+  'iedere',
+  'normaal',
+  'overal',
+  'helemaal',
+]);
 /**
  * Words that end the clause a negation belongs to, looking backwards from a symptom: "geen koorts maar
  * mijn been tintelt" still names tingling (safety addition: a denial never reaches past its clause).
@@ -255,7 +278,29 @@ function keepsLosing(match: RegExpExecArray, before: readonly string[], after: r
 function notAPlan(_match: RegExpExecArray, before: readonly string[]): boolean {
   return !before
     .slice(-3)
-    .some((word) => /^(?:wil|wilde|willen|probeer|probeert|proberen|moet|moeten|ga|gaan|dieet)$/.test(word));
+    .some((word) =>
+      /^(?:wil|wilde|willen|probeer|probeert|proberen|moet|moeten|ga|gaan|dieet|hoop|zou|liever)$/.test(word),
+    );
+}
+
+/** Words of a time before now: "minder dan vorig jaar" is weight lost, "minder dan mijn broer" a comparison. */
+const earlier =
+  /^(?:vroeger|eerst|voorheen|toen|vorig|vorige|geleden|jaar|maand|maanden|week|weken|zomer|kerst|afgelopen)$/;
+
+/**
+ * "ik weeg steeds minder", "ik weeg zonder reden minder": weight lost. Not a comparison ("ik weeg
+ * minder dan mijn broer"), not "minder vaak", not a plan ("ik wil minder wegen"), and not "ik woog
+ * vroeger minder", which says the weight went up.
+ */
+function weighsLess(match: RegExpExecArray, before: readonly string[], after: readonly string[]): boolean {
+  const said = match[0].split(' ');
+  // "ik weeg niet minder"; "ik weeg te veel, moet ik minder eten"
+  if (said.some((word) => /^(?:niet|nooit|geen|te|teveel|moet|wil|zou)$/.test(word))) return false;
+  if (after[0] === 'vaak') return false;
+  if (after[0] === 'dan' && !after.slice(1, 5).some((word) => earlier.test(word))) return false;
+  if (said.includes('woog') && [...said, ...after.slice(0, 3)].some((word) => earlier.test(word)))
+    return false;
+  return notAPlan(match, before);
 }
 
 /** The words around a match speak of pain or the back: "de pijn komt opnieuw", not "begin opnieuw". */
@@ -274,6 +319,12 @@ const bodyWord = new RegExp(
 function towardsTheBody(after: readonly string[]): boolean {
   return after.slice(0, 5).some((word) => bodyWord.test(word));
 }
+
+/**
+ * Pain coming back, not getting better again: after "komt het weer", "begint het weer", "is het er weer",
+ * not "goed", "beter", "in orde" within two words ("het gaat over en dan komt het weer goed").
+ */
+const notBetter = '(?!(?: \\w+){0,2} (?:goed|beter|rustig|normaal|weg|over|tijd|fit|in orde|bij))';
 
 /** "mijn rugpijn is chronisch" claims it; "wat is chronische rugpijn" asks what the word means. */
 function claimsIt(_match: RegExpExecArray, before: readonly string[]): boolean {
@@ -375,7 +426,7 @@ export const patterns: readonly SymptomPattern[] = [
   symptom('gevoelloos-tintelingen', '(?:raar|rare|vreemd|vreemde|gek|gekke|dof|doof|dood) gevoel'),
   symptom(
     'gevoelloos-tintelingen',
-    `(?:${legBelowKnee}|armen|handen|bil|billen|dij|dijen) (?:slapen|sliepen)|` +
+    `(?:${legBelowKnee}|armen|handen|bil|billen|dij|dijen) (?:slapen|sliepen|sliep)|` +
       'voel (?!me |mij |mezelf )(?:\\w+ ){0,3}?(?:niet|niks|niets|nauwelijks|amper)|' +
       'voelt(?: \\w+){0,2}? (?:dood|doof|verdoofd|raar|vreemd|gek)|in slaap gevallen|' +
       '(?:valt|vallen|viel|vielen)(?: \\w+){0,2}? in slaap',
@@ -414,7 +465,7 @@ export const patterns: readonly SymptomPattern[] = [
     'koorts',
     'koorts\\w*|verhoging|temperatuur|rilling\\w*|rillerig\\w*|(?:3[89]|4[0-2])(?: [0-9])? graden',
   ),
-  symptom('koorts', '(?:achtendertig|negenendertig|3[89])(?: \\w+)?(?: graden| gemeten)?', {
+  symptom('koorts', '(?:achtendertig|negenendertig|veertig|3[89]|40)(?: \\w+)?(?: graden| gemeten)?', {
     accept: notAnAge,
   }),
 
@@ -422,11 +473,24 @@ export const patterns: readonly SymptomPattern[] = [
   symptom(
     'gewichtsverlies',
     'gewichtsverlies|afgevallen|vermagerd|vermageren|magerder|mager geworden|dunner geworden|lichter geworden|' +
-      '(?:word|wordt|werd) (?:steeds |alsmaar |maar |zo )?dunner|dunner (?:word|wordt|werd)\\b|' +
-      '(?:gewicht|kilo\\w*)(?: \\w+){0,3}? (?:kwijt\\w*|lichter|afgevallen|minder|verloren|verlies|verliest|verloor|eraf)|' +
+      '(?:gewicht|kilo\\w*)(?: \\w+){0,3}? (?:kwijt\\w*|lichter|afgevallen|minder|verloren|verlies|verliest|verloor|eraf|daalt|gedaald|zakt|gezakt)|' +
+      '(?:kleren|kleding|broek|broeken)(?: \\w+){0,3}? te (?:groot|wijd|ruim)|' +
       '(?:verlies|verloor|verloren)(?: \\w+){0,3}? (?:gewicht|kilo\\w*)|' +
-      '(?:weeg|weegt|woog)(?: (?:ineens|opeens|plots|plotseling|nu|steeds|veel|flink|een|stuk|al|zomaar|echt|\\d+|\\w+ kilo\\w*))*? (?:minder|lichter)|' +
       'weegschaal(?: \\w+){0,3}? (?:minder|lager|lichter)',
+  ),
+  // Inherent: "zonder reden" inside says unexplained; weighsLess turns a "niet" away.
+  symptom('gewichtsverlies', '(?:ik weeg|weeg ik|ik woog)(?: \\w+){0,4}? (?:minder|lichter)', {
+    inherent: true,
+    accept: weighsLess,
+  }),
+  symptom(
+    'gewichtsverlies',
+    '(?:ik word|word ik|ik werd)(?: \\w+){0,3}? dunner|ik (?:\\w+ ){0,3}?dunner (?:word|werd)\\b',
+    {
+      // "ik hoop dat ik dunner word": the plan may sit inside the match
+      accept: (match, before) =>
+        notAPlan(match, before) && !/\b(?:wil|wilde|hoop|probeer|zou|moet)\b/.test(match[0]),
+    },
   ),
   symptom('gewichtsverlies', '(?:val|valt|vallen|viel|vielen)(?: \\w+){0,3}? af', { accept: lostWeight }),
   symptom('gewichtsverlies', 'afvallen|af te vallen', { accept: keepsLosing }),
@@ -523,12 +587,12 @@ export const patterns: readonly SymptomPattern[] = [
       '(?:vaak|vaker|regelmatig|af en toe)(?: \\w+){0,2}? (?:last|pijn|rugpijn|rugklachten|klachten|spit)|' +
       'weer (?:last|pijn|rugpijn|rugklachten|spit)|(?:heb|krijg)(?: ik)?(?: het)?(?: steeds)? weer|' +
       // "het gaat weg en dan komt het weer", not "komt het weer goed"
-      '(?:gaat|ging|trekt) (?:\\w+ )?(?:weg|over) en (?:dan |daarna |later )?(?:komt|kwam|keert|begint) (?:het |ie |hij |de pijn )?(?:gewoon )?(?:weer|terug|opnieuw)|' +
+      `(?:gaat|ging|trekt) (?:\\w+ )?(?:weg|over) en (?:dan |daarna |later |na (?:een|een paar|twee|drie) \\w+ )?(?:komt|kwam|keert|begint) (?:het |ie |hij |de pijn )?(?:gewoon )?(?:weer|terug|opnieuw)${notBetter}|` +
       // "telkens als ik denk dat het over is begint het weer"
-      '(?:weg|over) is (?:begint|komt) (?:het|ie|hij|de pijn) (?:weer|opnieuw|terug)|' +
-      'komt (?:het|ie|hij|de pijn|die pijn) (?:steeds |telkens |elke keer )?weer(?! goed| over| weg| in orde| bij)|' +
+      `(?:weg|over) is (?:begint|komt) (?:het|ie|hij|de pijn) (?:weer|opnieuw|terug)${notBetter}|` +
+      `komt (?:het|ie|hij|de pijn|die pijn) (?:steeds |telkens |elke keer )?weer${notBetter}|` +
       // "het was weg maar nu is het er weer", not "het was over en nu gaat het weer goed"
-      '(?:was|is|leek|ging)(?: \\w+){0,2}? (?:weg|over)(?: \\w+){0,3}? (?:is|komt|kwam|zit|begint|was) (?:het|ie|hij|de pijn|die pijn)(?: er)?(?: nu)? (?:weer|terug)(?!(?: \\w+){0,2} (?:goed|beter|rustig|normaal|weg|over|tijd|fit))',
+      `(?:was|is|leek|ging)(?: \\w+){0,2}? (?:weg|over)(?: \\w+){0,3}? (?:is|komt|kwam|zit|begint|was) (?:het|ie|hij|de pijn|die pijn)(?: er)?(?: nu)? (?:weer|terug)${notBetter}`,
   ),
 
   symptom('terugkerend', 'telkens|alweer|opnieuw|(?:elke|iedere) keer', {
@@ -547,7 +611,7 @@ export const patterns: readonly SymptomPattern[] = [
       'belemmer\\w*|hinder\\w*|dagelijks leven|dagelijkse (?:leven|dingen|bezigheden|activiteiten)|moeite (?:met|om)|' +
       'krom lopen|loop krom|lig (?:\\w+ ){0,3}?(?:op de bank|in bed|op bed)|' +
       'kom (?:\\w+ ){0,2}?(?:bed|stoel|bank) (?:bijna |haast )?(?:niet |nauwelijks |amper )?(?:meer )?(?:uit|af)|niet uit (?:mijn |mn |m )?bed|' +
-      '(?:bed|stoel|bank) (?:niet|nauwelijks|amper) (?:meer )?(?:uit|af) (?:kom|kan komen|komen|kon komen)|' +
+      '(?:bed|stoel|bank) (?:bijna |haast )?(?:niet|nauwelijks|amper) (?:meer )?(?:uit|af) (?:kom|kan komen|komen|kon komen)|' +
       `(?:niet|nauwelijks|amper|moeilijk) (?:meer |eens |goed |langer dan (?:\\w+ ){1,2})?(?:kan|kon|kunnen|kun|lukt) (?:${activities})|` +
       `(?:${activities}) (?:niet|nauwelijks|amper) (?:meer |eens )?(?:kan|kon|kunnen|lukt)|` +
       'ziek (?:moeten |gaan )?(?:ge)?meld\\w*|(?:niet|nauwelijks) (?:meer |eens )?op de grond|' +
