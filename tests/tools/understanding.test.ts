@@ -203,7 +203,9 @@ describe('slot values, as Alexa resolves them', () => {
     expect(await slot('ik wil de brug doen')).toEqual([Intent.Exercise, true, 'de brug']);
     // The command first, as in "doe de … met me": the name after "de" is passed on, not a routine started.
     expect(await slot('doe de cobra met me')).toEqual([Intent.Exercise, false, 'cobra']);
-    expect((await slot('doe de oefeningen met me'))[0]).toBe(Intent.Routine);
+    expect((await slot('doe de oefeningen van vandaag met me'))[0]).toBe(Intent.Routine);
+    for (const text of ['doe het nog een keer met me', 'doe de volgende met me'])
+      expect((await slot(text))[1], text).not.toBe(false);
     expect((await slot('ik wil wel oefenen'))[1]).not.toBe(false);
   });
 

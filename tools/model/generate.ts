@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { article } from '../../lambda/src/content/article.js';
 import { allIntents, type IntentName } from '../../lambda/src/intents.js';
 import { levelOf } from '../../lambda/src/triage/criteria.js';
+import { namesRedFlag } from '../../lambda/src/triage/turns.js';
 import { defined } from '../defined.js';
 import type { InteractionModel, ModelIntent } from '../simulator/nlu/model.js';
 import { expand } from './templates.js';
@@ -130,17 +131,23 @@ function slotTypes(): InteractionModel['interactionModel']['languageModel']['typ
  */
 const urgentFlag = (flag: string) => levelOf(flag) === 'direct' || flag === 'uitstralend';
 
+function flagsOf(symptoms: Record<string, string[]>, intent: string): [string, string[]][] {
+  return Object.entries(symptoms).filter(([flag]) =>
+    intent === 'UrgentSymptomIntent'
+      ? urgentFlag(flag)
+      : intent === 'AppointmentSymptomIntent'
+        ? !urgentFlag(flag)
+        : false,
+  );
+}
+
 function symptomStatements(symptoms: Record<string, string[]>, intent: string): string[] {
-  const urgent = urgentFlag;
-  return Object.entries(symptoms)
-    .filter(([flag]) =>
-      intent === 'UrgentSymptomIntent'
-        ? urgent(flag)
-        : intent === 'AppointmentSymptomIntent'
-          ? !urgent(flag)
-          : false,
-    )
-    .flatMap(([, templates]) => templates);
+  return flagsOf(symptoms, intent).flatMap(([, templates]) => templates);
+}
+
+/** A few sentences of each criterion's first three templates, for the samples that combine them. */
+function firstStatements(flags: readonly [string, string[]][], perTemplate: number): string[] {
+  return flags.flatMap(([, templates]) => templates.slice(0, 3).flatMap((t) => expand(t, perTemplate)));
 }
 
 /**
@@ -149,8 +156,7 @@ function symptomStatements(symptoms: Record<string, string[]>, intent: string): 
  * A spread of the cross product, each direct statement with some appointment statements, both orders.
  */
 function combinedStatements(symptoms: Record<string, string[]>): string[] {
-  const statements = (flags: [string, string[]][]) =>
-    flags.flatMap(([, templates]) => templates.slice(0, 3).flatMap((t) => expand(t, 1)));
+  const statements = (flags: [string, string[]][]) => firstStatements(flags, 1);
   const entries = Object.entries(symptoms);
   const direct = statements(entries.filter(([flag]) => urgentFlag(flag) && flag !== 'uitstralend'));
   const appointment = statements(entries.filter(([flag]) => !urgentFlag(flag)));
@@ -164,37 +170,28 @@ function combinedStatements(symptoms: Record<string, string[]>): string[] {
   return combined;
 }
 
-const carriersSchema = z.strictObject({
-  $comment: z.string(),
-  answers: z.array(z.string().min(1)),
-  requests: z.array(z.string().min(1)),
-});
+const carriersSchema = z.strictObject({ $comment: z.string(), requests: z.array(z.string().min(1)) });
 
 /**
- * A symptom said inside an answer or a request ("nee dat niet maar ik heb koorts", "zet een herinnering
- * want ik ben gevallen"): each criterion's first statements inside the carriers of
- * content/understanding/symptom-carriers.json, in turn, as samples of the flag's symptom intent.
+ * A symptom said inside a request ("zet een herinnering want ik ben gevallen"): each criterion's first
+ * statements inside the requests of content/understanding/symptom-carriers.json, in turn, as samples of
+ * the intent the statement belongs to, so that the request does not take the sentence.
  */
-function statementsInPassing(symptoms: Record<string, string[]>, intent: string): string[] {
-  const { answers, requests } = carriersSchema.parse(read('content/understanding/symptom-carriers.json'));
-  const carriers = [...answers, ...requests];
-  let turn = 0;
-  return Object.entries(symptoms)
-    .filter(([flag]) => (intent === 'UrgentSymptomIntent' ? urgentFlag(flag) : !urgentFlag(flag)))
-    .flatMap(([, templates]) =>
-      templates
-        .slice(0, 3)
-        .flatMap((template) =>
-          expand(template, 2).map(
-            (statement) => `${defined(carriers[turn++ % carriers.length])} ${statement}`,
-          ),
-        ),
-    );
+function statementsInPassing(
+  symptoms: Record<string, string[]>,
+  intent: string,
+  requests: readonly string[],
+): string[] {
+  return firstStatements(flagsOf(symptoms, intent), 2)
+    .map(tidy)
+    .filter((statement) => namesRedFlag(statement))
+    .map((statement, i) => `${defined(requests[i % requests.length])} ${statement}`);
 }
 
 export function generateModel({ withCollected = true } = {}): InteractionModel {
   const source = z.record(z.string(), intentSchema).parse(read('content/understanding/intents.json'));
   const symptoms = symptomsSchema.parse(read('content/understanding/symptoms.json'));
+  const { requests } = carriersSchema.parse(read('content/understanding/symptom-carriers.json'));
   const unknown = Object.keys(source).filter((name) => !allIntents.includes(name as IntentName));
   const missing = allIntents.filter((name) => !(name in source));
   if (unknown.length > 0 || missing.length > 0) {
@@ -209,9 +206,7 @@ export function generateModel({ withCollected = true } = {}): InteractionModel {
     const plain = [
       ...expandAll(symptomStatements(symptoms, name), name, perTemplate.symptom),
       ...(name === 'UrgentSymptomIntent' ? combinedStatements(symptoms) : []),
-      ...(name === 'UrgentSymptomIntent' || name === 'AppointmentSymptomIntent'
-        ? statementsInPassing(symptoms, name).map(tidy)
-        : []),
+      ...statementsInPassing(symptoms, name, requests),
     ];
     const expanded = [...new Set([...expandAll(samples, name, perTemplate.sample), ...plain])];
     for (const sample of expanded) {

@@ -186,8 +186,10 @@ const neutralWords = new Set([
 const nameWords = new Set(['oefening', 'oefeningen', 'tip', 'tips']);
 /** Verbs after an exercise slot that make the carrier one for naming an exercise: "ik wil … doen". */
 const exerciseVerbs = new Set(['doen', 'oefenen', 'proberen', 'beginnen', 'starten']);
-/** The same verbs said first, before "de" or "het" and the name: "doe de cobra met me", "start de zwaan". */
+/** The same verbs said first, before "de" and the name: "doe de cobra met me", "start de zwaan". */
 const exerciseCommands = new Set(['doe', 'start', 'begin', 'oefen', 'probeer']);
+/** Words that point at an exercise without naming one: "doe de volgende met me", "doe de laatste". */
+const pointingWords = new Set(['volgende', 'vorige', 'laatste', 'eerste', 'zelfde', 'andere', 'nog', 'keer']);
 /** Words of the user's own set of exercises, never the name of one. */
 const routineWords = new Set([
   'mijn',
@@ -243,7 +245,9 @@ function namesSomething(
     type === 'ExerciseType' &&
     before.length > 0 &&
     (after.some((w) => exerciseVerbs.has(w)) ||
-      (exerciseCommands.has(before[0] ?? '') && /^(de|het)$/.test(before[before.length - 1] ?? ''))) &&
+      (exerciseCommands.has(before[0] ?? '') &&
+        before[before.length - 1] === 'de' &&
+        !span.some((w) => pointingWords.has(w)))) &&
     !span.some((w) => routineWords.has(w))
   );
 }
