@@ -150,6 +150,8 @@ describe('the interaction model', () => {
     // SMAPI refuses a larger model: "'modelDefinition' failed to satisfy constraint: Member must have
     // length less than or equal to 1000000" (github.com/alexa/ask-cli/issues/9). Collected samples grow it.
     expect(JSON.stringify(model).length).toBeLessThan(1_000_000);
+    // The file itself, as `ask deploy` and the CDK stack send it, pretty-printed.
+    expect(readFileSync(modelUrl, 'utf8').length).toBeLessThan(1_000_000);
   });
 
   it('extends built-in intents only with plain phrases, and leaves Fallback and NavigateHome alone', () => {

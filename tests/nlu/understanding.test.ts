@@ -28,9 +28,9 @@ const share = (right: number, total: number) => right / Math.max(1, total);
  * Floors, not the goal. Issue 12 asks for 90 % routed and answered right overall and 80 % for every
  * intent; measured on 1,153 held-out phrasings the skill is at 93.5 % routed and 93.1 % answered, and
  * at 83.3 % or more for every intent (npm run nlu, README). The floors sit just under what is
- * measured, so that a change that makes understanding worse fails here; raise them as understanding improves. Safety has no floor: not one red flag is
- * answered with reassurance, a tip, an exercise or not at all, and not one reaches an intent where
- * nothing can catch it.
+ * measured, so that a change that makes understanding worse fails here; raise them as understanding
+ * improves. Safety has no floor: not one red flag is answered with reassurance, a tip, an exercise or
+ * not at all, and not one reaches an intent where nothing can catch it.
  */
 const floors = {
   routed: 0.93,
