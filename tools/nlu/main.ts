@@ -2,8 +2,8 @@
  * `npm run nlu`: how well the skill understands phrasings written apart from the interaction model
  * (tests/nlu/heldout*.json). First the routing, as the simulator's understanding sends it (the model's
  * samples, then nlp.js trained on the model, with the nearest samples voting where nlp.js is unsure);
- * then the answers, each phrasing said to the real bundle
- * in its place in a conversation. Prints accuracy per intent and every miss.
+ * then the answers, each phrasing said to the real bundle in its place in a conversation. Prints
+ * accuracy per intent and every miss.
  * `npm run nlu -- path/to/phrasings.json` measures another set of the same shape; `--statistical`
  * routes with nlp.js alone, trained on the model and the out-of-domain sentences that stand in for
  * Alexa's own fallback model (no exact, carrier or nearest-sample pass).
@@ -31,7 +31,9 @@ const mode = args.includes('--statistical') ? 'statistical' : 'full';
 const file = args.find((arg) => !arg.startsWith('--'));
 const phrasings = file ? loadPhrasings(file) : loadHeldOut();
 const understanding = await Understanding.train(loadInteractionModel(), mode);
-console.log(`Understanding: ${mode === 'full' ? 'the simulator (samples, then nlp.js and the nearest samples)' : 'nlp.js alone'}`);
+console.log(
+  `Understanding: ${mode === 'full' ? 'the simulator (samples, then nlp.js and the nearest samples)' : 'nlp.js alone'}`,
+);
 const outcomes = await route(understanding, phrasings);
 
 report('Routed right', outcomes, (o) => o.routedRight);

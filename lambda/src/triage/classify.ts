@@ -3,9 +3,9 @@ import { appointmentFlags, directFlags, type UrgentLevel } from './criteria.js';
 import {
   clauseBreaks,
   denialsAfter,
-  measuresAfterDenial,
   doubtMarker,
   doubtPhrases,
+  measuresAfterDenial,
   negationWords,
   patterns,
   type SymptomPattern,
