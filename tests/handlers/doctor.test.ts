@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { infoAnswer } from '../../lambda/src/knowledge/info.js';
 import { wordCount } from '../../lambda/src/speech/ssml.js';
 import { spoken, triageContent } from '../../lambda/src/text/index.js';
 import { questionCount } from '../../lambda/src/triage/index.js';
 import { defined } from '../../tools/defined.js';
 import type { HeardTurn } from '../../tools/simulator/session.js';
 import { type RunningSkill, startSkill } from '../support/skill.js';
-import { transcript } from '../support/transcript.js';
+import { said, transcript } from '../support/transcript.js';
 
 let skill: RunningSkill;
 beforeAll(async () => {
@@ -173,4 +174,34 @@ describe('legs that go weak, said on their own (a safety addition: counted with 
       urgent(await s.say('mijn benen worden ineens slap'));
     });
   }
+});
+
+describe('a red flag inside a value entity resolution placed', () => {
+  // Alexa resolves a custom slot on a few of its words (ER_SUCCESS_MATCH) and passes the whole span as
+  // the slot's value: the span is the user's own sentence and is screened like free text.
+  const tip = (value: string) => ({ topic: { value, id: 'gewicht', name: 'gewicht', type: 'TipTopic' } });
+
+  it('gives urgent advice for "dat ik kilos kwijtraak zonder dat ik lijn", placed as the weight tip', async () => {
+    const s = skill.session();
+    await s.say('open rug coach');
+    urgent(await s.sendIntent('TipIntent', tip("dat ik kilo's kwijtraak zonder dat ik lijn")));
+  });
+
+  it('gives the weight tip for the value\'s own phrase, "kilo\'s kwijtraken"', async () => {
+    const s = skill.session();
+    await s.say('open rug coach');
+    const turn = await s.sendIntent('TipIntent', tip("kilo's kwijtraken"));
+    expect(turn).toSay(defined(spoken.tips.gewicht?.sentences[0]).say);
+    expect(turn.text).not.toContain(triageContent.outcomes.direct.action);
+  });
+
+  it('answers a long phrase of the value\'s own, "hoe lang houdt rugpijn aan", from the article', async () => {
+    const s = skill.session();
+    await s.say('open rug coach');
+    const turn = await s.sendIntent('InfoIntent', {
+      infoTopic: { value: 'hoe lang houdt rugpijn aan', id: 'duur', name: 'duur', type: 'InfoTopic' },
+    });
+    expect(turn).toSay(defined(said(infoAnswer('duur'))[0]));
+    expect(turn.text).not.toContain(triageContent.outcomes.appointment.action);
+  });
 });

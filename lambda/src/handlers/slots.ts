@@ -1,5 +1,6 @@
 import { getIntentName, getRequestType, getSlot, type HandlerInput } from 'ask-sdk-core';
 import { Slot, type SlotName } from '../intents.js';
+import { slotTypes } from '../text/index.js';
 
 /** Longest slot value we look at: anything longer is not something a person said to a speaker. */
 const maxSlotChars = 300;
@@ -51,9 +52,29 @@ export function namedValue(input: HandlerInput, name: SlotName): NamedValue {
   return words.every((word) => namesNothing.has(word)) ? { kind: 'none' } : { kind: 'unknown', said };
 }
 
+/** The slot type of each custom slot, as content/understanding/slot-types.json names them. */
+const typeOf = { exercise: 'ExerciseType', topic: 'TipTopic', infoTopic: 'InfoTopic' } as const;
+
+/** Fewest words for a placed value to be a sentence of the user's own rather than a name. */
+const sentenceWords = 4;
+
+const plain = (text: string) => text.toLowerCase().replace(/'/g, '').replace(/\s+/g, ' ').trim();
+
+/** True when the words are the value's own name or one of its synonyms (templates such as "(te zwaar|te dik)"). */
+function ownPhrase(type: string, id: string, said: string): boolean {
+  const entry = slotTypes[type]?.[id];
+  if (!entry) return false;
+  const heard = plain(said);
+  return [entry.value, ...entry.synonyms].some((phrase) =>
+    new RegExp(`^${plain(phrase).replace(/\(/g, '(?:').replace(/ /g, ' ?')}$`).test(heard),
+  );
+}
+
 /**
- * Everything the user said in their own words in this request: the free-form slots, and custom slots
- * that entity resolution could not place. Every such text is screened for red flags.
+ * Everything the user said in their own words in this request: the free-form slots, custom slots that
+ * entity resolution could not place, and a placed value said inside a sentence of the user's own ("dat
+ * ik kilo's kwijtraak zonder dat ik lijn" placed as the weight tip). Every such text is screened for red
+ * flags; a value's own phrase ("kilo's kwijtraken") is a name, not a complaint.
  */
 export function freeText(input: HandlerInput): string | undefined {
   const parts: string[] = [];
@@ -61,9 +82,17 @@ export function freeText(input: HandlerInput): string | undefined {
     const text = slotText(input, name);
     if (text) parts.push(text);
   }
-  for (const name of [Slot.exercise, Slot.topic, Slot.infoTopic]) {
+  for (const name of [Slot.exercise, Slot.topic, Slot.infoTopic] as const) {
     const value = namedValue(input, name);
     if (value.kind === 'unknown') parts.push(value.said);
+    const said = value.kind === 'known' ? slotText(input, name) : undefined;
+    if (
+      value.kind === 'known' &&
+      said !== undefined &&
+      said.split(/\s+/).length >= sentenceWords &&
+      !ownPhrase(typeOf[name], value.id, said)
+    )
+      parts.push(said);
   }
   return parts.length > 0 ? parts.join(' ') : undefined;
 }
